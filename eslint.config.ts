@@ -1,0 +1,37 @@
+import pluginVue from 'eslint-plugin-vue'
+import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
+
+// Layer rules from house-style.md: the domain and formats stay framework-free; views and components
+// reach data through composables, never the database directly.
+export default defineConfigWithVueTs(
+  { ignores: ['dist/**', 'dist-*/**', 'coverage/**', 'test-results/**', '.tmp/**', 'node_modules/**', 'dev-dist/**'] },
+  pluginVue.configs['flat/recommended'],
+  vueTsConfigs.recommended,
+  {
+    files: ['src/domain/**/*.ts', 'src/formats/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vue', 'vue-*', '@vue/*', 'pinia', 'dexie', 'vue-router', 'vue-i18n', '@/db/*', '@/stores/*', '@/composables/*', '@/views/*', '@/components/*', 'node:*'],
+              message: 'src/domain and src/formats are pure TypeScript: no framework, storage, UI or Node imports.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'window', message: 'The domain gets the environment as arguments.' }, { name: 'localStorage', message: 'The domain gets settings as arguments.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Time comes in as an argument (house-style habit 1).' },
+      ],
+    },
+  },
+  {
+    files: ['src/views/**/*.{ts,vue}', 'src/components/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['dexie', '@/db/*', '../db/*', '../../db/*'], message: 'Views and components reach data through composables.' }] }],
+    },
+  },
+)

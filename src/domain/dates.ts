@@ -1,0 +1,66 @@
+// Calendar dates. A date is a 'YYYY-MM-DD' string in China Standard Time (house-style habit 2): China
+// has no daylight saving, and a school day is a calendar day, so dates never carry a time or a zone.
+// Arithmetic goes through whole days since 1970-01-01 (UTC-based, so no local zone can shift it);
+// display formatting uses dayjs, and this is the only module that does.
+import dayjs from 'dayjs'
+import type { IsoDate } from './types'
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+const MS_PER_DAY = 86_400_000
+
+/** Whole days since 1970-01-01 of a valid ISO date; NaN for anything else (including 2026-02-30). */
+export function dayNumber(date: string): number {
+  const m = ISO_DATE.exec(date)
+  if (!m) return Number.NaN
+  const y = Number(m[1])
+  const mo = Number(m[2])
+  const d = Number(m[3])
+  const ms = Date.UTC(y, mo - 1, d)
+  const back = new Date(ms)
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return Number.NaN
+  return ms / MS_PER_DAY
+}
+
+export function isIsoDate(date: string): boolean {
+  return !Number.isNaN(dayNumber(date))
+}
+
+export function fromDayNumber(day: number): IsoDate {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10)
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(dayNumber(date) + days)
+}
+
+/** Days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return dayNumber(b) - dayNumber(a)
+}
+
+/** 1 = Monday … 7 = Sunday (ISO weekday). */
+export function isoWeekday(date: IsoDate): number {
+  // 1970-01-01 was a Thursday (ISO 4).
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1
+}
+
+/** The Monday of the week that holds `date`. */
+export function mondayOf(date: IsoDate): IsoDate {
+  return addDays(date, 1 - isoWeekday(date))
+}
+
+/** Every date from `from` to `to`, both included. */
+export function eachDate(from: IsoDate, to: IsoDate): IsoDate[] {
+  const out: IsoDate[] = []
+  for (let d = dayNumber(from), end = dayNumber(to); d <= end; d++) out.push(fromDayNumber(d))
+  return out
+}
+
+/** A date the Chinese way, e.g. '11月23日 周一'; English: 'Mon 23 Nov'. */
+export function formatDate(date: IsoDate, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const d = dayjs(date)
+  if (locale === 'en') return d.format('ddd D MMM')
+  return `${d.month() + 1}月${d.date()}日 ${ZH_WEEKDAYS[isoWeekday(date) - 1]}`
+}
+
+const ZH_WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const
