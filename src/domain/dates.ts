@@ -8,8 +8,23 @@ import type { IsoDate } from './types'
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const MS_PER_DAY = 86_400_000
 
+// A term has a few hundred distinct dates but the engine converts them hundreds of thousands of times:
+// remember the conversions (bounded, so a long-running tab cannot grow it without limit).
+const CACHE_LIMIT = 20_000
+const dayNumbers = new Map<string, number>()
+const isoDates = new Map<number, IsoDate>()
+
 /** Whole days since 1970-01-01 of a valid ISO date; NaN for anything else (including 2026-02-30). */
 export function dayNumber(date: string): number {
+  const known = dayNumbers.get(date)
+  if (known !== undefined) return known
+  const day = parseDayNumber(date)
+  if (dayNumbers.size >= CACHE_LIMIT) dayNumbers.clear()
+  dayNumbers.set(date, day)
+  return day
+}
+
+function parseDayNumber(date: string): number {
   const m = ISO_DATE.exec(date)
   if (!m) return Number.NaN
   const y = Number(m[1])
@@ -26,7 +41,13 @@ export function isIsoDate(date: string): boolean {
 }
 
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10)
+  let date = isoDates.get(day)
+  if (date === undefined) {
+    date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10)
+    if (isoDates.size >= CACHE_LIMIT) isoDates.clear()
+    isoDates.set(day, date)
+  }
+  return date
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

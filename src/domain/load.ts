@@ -2,31 +2,69 @@
 // average completion time of the class, summed over all subjects for that day … With layered homework
 // the class average is the mean over students of the minutes of the layers each student is assigned;
 // the app should also show the heaviest layer's total so no group is overloaded."
-import { TIERS, type AssignmentItem, type Student, type Tier, type TierMinutes } from './types'
+//
+// This is the engine's hot path (a whole school's term is ~300,000 items and ~8,000 class evenings), so
+// minutes sit in flat typed arrays and a roster is indexed once per class, not looked up per student.
+import type { AssignmentItem, Student, Tier, TierMinutes } from './types'
+
+/** Where minutes count: written at home (what the caps limit), written at school, everything not written. */
+export type Bucket = 'home' | 'school' | 'other'
+const BUCKET_OFFSET: Readonly<Record<Bucket, number>> = { home: 0, school: 3, other: 6 }
+const TIER_INDEX: Readonly<Record<Tier, number>> = { core: 0, extend: 1, challenge: 2 }
+
+/** One subject's minutes on one evening: per bucket, per layer, in `minutes[bucketOffset + tierIndex]`. */
+export interface SubjectEvening {
+  subject: string
+  minutes: Float64Array
+}
+
+export function emptySubjectEvening(subject: string): SubjectEvening {
+  return { subject, minutes: new Float64Array(9) }
+}
+
+function bucketOf(item: Pick<AssignmentItem, 'kind' | 'where'>): number {
+  return item.kind !== 'written' ? BUCKET_OFFSET.other : item.where === 'home' ? BUCKET_OFFSET.home : BUCKET_OFFSET.school
+}
+
+/** Adds `minutes` of `item` to the layers that do it, in the bucket the caps count it in. */
+export function addItem(target: SubjectEvening, item: Pick<AssignmentItem, 'kind' | 'where' | 'tiers'>, minutes: number): void {
+  const offset = bucketOf(item)
+  for (const tier of item.tiers) target.minutes[offset + TIER_INDEX[tier]]! += minutes
+}
+
+/** Adds a share (0–1) of `whole` to `target`. */
+export function addShare(target: SubjectEvening, whole: SubjectEvening, fraction: number): void {
+  const t = target.minutes
+  const w = whole.minutes
+  for (let i = 0; i < 9; i++) t[i]! += w[i]! * fraction
+}
+
+export function tierMinutes(s: SubjectEvening, bucket: Bucket): TierMinutes {
+  const o = BUCKET_OFFSET[bucket]
+  return { core: s.minutes[o]!, extend: s.minutes[o + 1]!, challenge: s.minutes[o + 2]! }
+}
 
 export function zeroTiers(): TierMinutes {
   return { core: 0, extend: 0, challenge: 0 }
 }
 
-/** One subject's minutes on one evening, per layer, split the way the caps count them. */
-export interface SubjectEvening {
-  subject: string
-  /** Written work to do at home: what the caps limit. */
-  home: TierMinutes
-  /** Written work done at school (self-study, after-school service): shown beside the cap. */
-  school: TierMinutes
-  /** Oral, reading, practical, exercise and chores work, home or school: recorded, counted apart. */
-  other: TierMinutes
+/** A class's students indexed for the engine: each subject's layer of every student, as 0/1/2. */
+export interface RosterIndex {
+  size: number
+  /** Layer index of each student in a subject; absent subjects are all core. */
+  tierBySubject: ReadonlyMap<string, Uint8Array>
 }
 
-export function emptySubjectEvening(subject: string): SubjectEvening {
-  return { subject, home: zeroTiers(), school: zeroTiers(), other: zeroTiers() }
-}
-
-/** Adds `minutes` of `item` to the layers that do it, in the bucket the caps count it in. */
-export function addItem(target: SubjectEvening, item: Pick<AssignmentItem, 'kind' | 'where' | 'tiers'>, minutes: number): void {
-  const bucket = item.kind !== 'written' ? target.other : item.where === 'home' ? target.home : target.school
-  for (const tier of item.tiers) bucket[tier] += minutes
+export function indexRoster(students: readonly Student[]): RosterIndex {
+  const tierBySubject = new Map<string, Uint8Array>()
+  students.forEach((student, i) => {
+    for (const [subject, tier] of Object.entries(student.tiers)) {
+      let column = tierBySubject.get(subject)
+      if (!column) tierBySubject.set(subject, (column = new Uint8Array(students.length)))
+      column[i] = TIER_INDEX[tier]
+    }
+  })
+  return { size: students.length, tierBySubject }
 }
 
 export interface SubjectLoad {
@@ -40,73 +78,78 @@ export interface SubjectLoad {
 export interface EveningFigures {
   /** The roster's size; 0 when the class has no roster and every student counts as core. */
   studentCount: number
+  /** 平均完成时间: mean over students of take-home written minutes, summed over subjects. What the caps limit. */
   averageMinutes: number
+  /** The heaviest student's take-home written minutes. */
   maxStudentMinutes: number
-  /** Take-home written minutes per layer, summed over subjects. */
+  /** Take-home written minutes per layer, summed over subjects (a student in that layer in every subject). */
   tierTotals: TierMinutes
+  /** Mean over students of written minutes done at school. */
   atSchoolMinutes: number
+  /** Mean over students of non-written minutes (oral, reading, practice, exercise, chores), home or school. */
   otherMinutes: number
+  /** Subjects with any homework this evening (their written take-home minutes may be 0), in first-seen order. */
   subjects: SubjectLoad[]
 }
 
-function tierOf(student: Student, subject: string): Tier {
-  return student.tiers[subject] ?? 'core'
-}
+let scratch = new Float64Array(64)
 
 /**
  * Each student's minutes are the sum, over subjects, of the layer that student is in for that subject
  * (core when unassigned); the class average is the mean over students, the heaviest student the maximum.
- * Without a roster every student counts as core.
+ * Without a roster (or with an empty one) every student counts as core.
  */
-export function eveningFigures(subjects: readonly SubjectEvening[], students: readonly Student[] | undefined): EveningFigures {
+export function eveningFigures(subjects: readonly SubjectEvening[], roster: RosterIndex | readonly Student[] | undefined): EveningFigures {
+  const index = roster === undefined ? undefined : 'size' in roster ? roster : indexRoster(roster)
   const tierTotals = zeroTiers()
-  for (const s of subjects) for (const t of TIERS) tierTotals[t] += s.home[t]
-
-  if (!students || students.length === 0) {
-    let atSchool = 0
-    let other = 0
-    for (const s of subjects) {
-      atSchool += s.school.core
-      other += s.other.core
-    }
-    return {
-      studentCount: 0,
-      averageMinutes: tierTotals.core,
-      maxStudentMinutes: tierTotals.core,
-      tierTotals,
-      atSchoolMinutes: atSchool,
-      otherMinutes: other,
-      subjects: subjects.map((s) => ({ subject: s.subject, averageMinutes: s.home.core, tierMinutes: { ...s.home } })),
-    }
+  for (const s of subjects) {
+    tierTotals.core += s.minutes[0]!
+    tierTotals.extend += s.minutes[1]!
+    tierTotals.challenge += s.minutes[2]!
   }
-
-  const n = students.length
-  const subjectSums = new Array<number>(subjects.length).fill(0)
-  let homeSum = 0
-  let schoolSum = 0
-  let otherSum = 0
+  const n = index?.size ?? 0
+  const out: SubjectLoad[] = []
+  let average = 0
+  let atSchool = 0
+  let other = 0
   let max = 0
-  for (const student of students) {
-    let mine = 0
-    for (let i = 0; i < subjects.length; i++) {
-      const s = subjects[i]!
-      const tier = tierOf(student, s.subject)
-      const m = s.home[tier]
-      mine += m
-      subjectSums[i]! += m
-      schoolSum += s.school[tier]
-      otherSum += s.other[tier]
+  if (n === 0) {
+    for (const s of subjects) {
+      out.push({ subject: s.subject, averageMinutes: s.minutes[0]!, tierMinutes: tierMinutes(s, 'home') })
+      atSchool += s.minutes[3]!
+      other += s.minutes[6]!
     }
-    homeSum += mine
-    if (mine > max) max = mine
+    average = max = tierTotals.core
+  } else {
+    if (scratch.length < n) scratch = new Float64Array(n * 2)
+    const loads = scratch.fill(0, 0, n)
+    for (const s of subjects) {
+      const m = s.minutes
+      const column = index!.tierBySubject.get(s.subject)
+      let home = 0
+      if (!column) {
+        // Everyone is core in this subject.
+        for (let j = 0; j < n; j++) loads[j]! += m[0]!
+        home = m[0]! * n
+        atSchool += m[3]! * n
+        other += m[6]! * n
+      } else {
+        for (let j = 0; j < n; j++) {
+          const t = column[j]!
+          loads[j]! += m[t]!
+          home += m[t]!
+          atSchool += m[3 + t]!
+          other += m[6 + t]!
+        }
+      }
+      out.push({ subject: s.subject, averageMinutes: home / n, tierMinutes: tierMinutes(s, 'home') })
+      average += home
+    }
+    for (let j = 0; j < n; j++) if (loads[j]! > max) max = loads[j]!
+    average /= n
+    atSchool /= n
+    other /= n
   }
-  return {
-    studentCount: n,
-    averageMinutes: homeSum / n,
-    maxStudentMinutes: max,
-    tierTotals,
-    atSchoolMinutes: schoolSum / n,
-    otherMinutes: otherSum / n,
-    subjects: subjects.map((s, i) => ({ subject: s.subject, averageMinutes: subjectSums[i]! / n, tierMinutes: { ...s.home } })),
-  }
+  return { studentCount: n, averageMinutes: average, maxStudentMinutes: max, tierTotals, atSchoolMinutes: atSchool, otherMinutes: other, subjects: out }
 }
+

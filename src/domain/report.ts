@@ -2,12 +2,12 @@
 // This is what `npm run report` prints and what the screens show; one engine for both.
 import { DEFAULT_CALENDAR, isRestDay, type SchoolCalendar } from './calendar'
 import { checkEvening } from './checks'
-import { dayNumber } from './dates'
+import { dayNumber, fromDayNumber } from './dates'
 import type { Finding } from './findings'
-import { addItem, emptySubjectEvening, eveningFigures, type EveningFigures, type SubjectEvening } from './load'
-import { itemMinutes, spreadEvenings } from './minutes'
+import { addItem, addShare, emptySubjectEvening, eveningFigures, indexRoster, type EveningFigures, type SubjectEvening } from './load'
+import { itemMinutes } from './minutes'
 import { NATIONAL_2021, resolveRules, rulesForGrade, type EffectiveRules, type ResolvedRules } from './rules/profile'
-import { classKey, type Assignment, type ClassRef, type IsoDate, type Roster, type Student } from './types'
+import { classKey, type Assignment, type ClassRef, type IsoDate, type Roster } from './types'
 
 export type { SubjectLoad } from './load'
 
@@ -32,18 +32,17 @@ export interface EveningLoad extends EveningFigures {
   findings: Finding[]
 }
 
-interface EveningAccumulator {
+interface ClassEvenings {
   classRef: ClassRef
-  date: IsoDate
-  subjects: SubjectEvening[]
-  bySubject: Map<string, SubjectEvening>
+  /** Evenings by day number; each holds its subjects in first-seen order. */
+  days: Map<number, SubjectEvening[]>
 }
 
 const classNameOrder = new Intl.Collator('zh-CN', { numeric: true })
 
 /**
  * Every class's evenings with homework in [from, to], sorted by date, then grade, then class.
- * Cost is linear in items × evenings spread over, plus students × subjects per evening.
+ * Cost is linear in items and evenings spread over, plus students × subjects per evening.
  */
 export function buildReport(input: ReportInput): EveningLoad[] {
   const rules = input.rules ?? defaultRules()
@@ -58,50 +57,50 @@ export function buildReport(input: ReportInput): EveningLoad[] {
     return r
   }
 
-  const evenings = new Map<string, EveningAccumulator>()
+  const classes = new Map<string, ClassEvenings>()
+  const whole = emptySubjectEvening('')
   for (const assignment of input.assignments) {
+    const first = dayNumber(assignment.date)
+    // With a later due date the minutes spread evenly over the evenings up to the day before it is due
+    // (see spreadEvenings, which this inlines: this loop runs for every assignment of a term).
+    const evenings = assignment.due === undefined ? 1 : Math.max(1, dayNumber(assignment.due) - first)
+    const start = Math.max(first, fromDay)
+    const end = Math.min(first + evenings - 1, toDay)
+    if (start > end) continue
+
     const multiplier = rulesOf(assignment.classRef.grade).teacherMultiplier
-    // The assignment's whole minutes once, then a share of them on each evening it spreads over.
-    const whole = emptySubjectEvening(assignment.subject)
+    whole.minutes.fill(0)
     for (const item of assignment.items) addItem(whole, item, itemMinutes(item, multiplier))
+
     const cKey = classKey(assignment.classRef)
-    for (const { date, fraction } of spreadEvenings(assignment)) {
-      const day = dayNumber(date)
-      if (day < fromDay || day > toDay) continue
-      const key = `${cKey}|${date}`
-      let evening = evenings.get(key)
-      if (!evening) evenings.set(key, (evening = { classRef: assignment.classRef, date, subjects: [], bySubject: new Map() }))
-      let subject = evening.bySubject.get(assignment.subject)
-      if (!subject) {
-        subject = emptySubjectEvening(assignment.subject)
-        evening.bySubject.set(assignment.subject, subject)
-        evening.subjects.push(subject)
-      }
-      addShare(subject, whole, fraction)
+    let cls = classes.get(cKey)
+    if (!cls) classes.set(cKey, (cls = { classRef: assignment.classRef, days: new Map() }))
+    for (let day = start; day <= end; day++) {
+      let subjects = cls.days.get(day)
+      if (!subjects) cls.days.set(day, (subjects = []))
+      let subject = subjects.find((s) => s.subject === assignment.subject)
+      if (!subject) subjects.push((subject = emptySubjectEvening(assignment.subject)))
+      addShare(subject, whole, 1 / evenings)
     }
   }
 
-  const studentsByClass = new Map<string, readonly Student[]>()
-  for (const roster of input.rosters ?? []) studentsByClass.set(classKey(roster.classRef), roster.students)
+  const rosters = new Map<string, Roster>()
+  for (const roster of input.rosters ?? []) rosters.set(classKey(roster.classRef), roster)
 
   const out: EveningLoad[] = []
-  for (const evening of evenings.values()) {
-    const restDay = isRestDay(calendar, evening.date)
-    const figures = eveningFigures(evening.subjects, studentsByClass.get(classKey(evening.classRef)))
-    const { capMinutes, findings } = checkEvening(figures, rulesOf(evening.classRef.grade), restDay)
-    out.push({ classRef: evening.classRef, date: evening.date, restDay, capMinutes, ...figures, findings })
+  for (const [cKey, cls] of classes) {
+    const roster = rosters.get(cKey)
+    const index = roster ? indexRoster(roster.students) : undefined
+    const levelRules = rulesOf(cls.classRef.grade)
+    for (const [day, subjects] of cls.days) {
+      const date = fromDayNumber(day)
+      const restDay = isRestDay(calendar, date)
+      const figures = eveningFigures(subjects, index)
+      const { capMinutes, findings } = checkEvening(figures, levelRules, restDay)
+      out.push({ classRef: cls.classRef, date, restDay, capMinutes, ...figures, findings })
+    }
   }
   return out.sort(compareEvenings)
-}
-
-function addShare(target: SubjectEvening, whole: SubjectEvening, fraction: number): void {
-  for (const bucket of ['home', 'school', 'other'] as const) {
-    const t = target[bucket]
-    const w = whole[bucket]
-    t.core += w.core * fraction
-    t.extend += w.extend * fraction
-    t.challenge += w.challenge * fraction
-  }
 }
 
 function compareEvenings(a: EveningLoad, b: EveningLoad): number {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { addItem, emptySubjectEvening, eveningFigures, type SubjectEvening } from '@/domain/load'
+import { addItem, emptySubjectEvening, eveningFigures, tierMinutes, type SubjectEvening } from '@/domain/load'
 import type { Student, Tier, TierMinutes } from '@/domain/types'
 import { item } from './builders'
 
 function subject(name: string, home: Partial<TierMinutes>): SubjectEvening {
   const s = emptySubjectEvening(name)
-  Object.assign(s.home, home)
+  addItem(s, { kind: 'written', where: 'home', tiers: ['core'] }, home.core ?? 0)
+  addItem(s, { kind: 'written', where: 'home', tiers: ['extend'] }, home.extend ?? 0)
+  addItem(s, { kind: 'written', where: 'home', tiers: ['challenge'] }, home.challenge ?? 0)
   return s
 }
 const student = (tiers: Record<string, Tier>): Student => ({ name: 's', tiers })
@@ -20,9 +22,9 @@ describe('addItem puts minutes where the caps count them', () => {
   ] as const)('%o goes to %s', (over, bucket) => {
     const s = emptySubjectEvening('语文')
     addItem(s, item(10, over), 10)
-    expect(s[bucket]).toEqual({ core: 10, extend: 10, challenge: 10 })
+    expect(tierMinutes(s, bucket)).toEqual({ core: 10, extend: 10, challenge: 10 })
     for (const other of (['home', 'school', 'other'] as const).filter((b) => b !== bucket)) {
-      expect(s[other]).toEqual({ core: 0, extend: 0, challenge: 0 })
+      expect(tierMinutes(s, other)).toEqual({ core: 0, extend: 0, challenge: 0 })
     }
   })
 
@@ -31,7 +33,7 @@ describe('addItem puts minutes where the caps count them', () => {
     addItem(s, item(10, { tiers: ['core'] }), 10)
     addItem(s, item(15, { tiers: ['extend', 'challenge'] }), 15)
     addItem(s, item(5, { tiers: ['challenge'] }), 5)
-    expect(s.home).toEqual({ core: 10, extend: 15, challenge: 20 })
+    expect(tierMinutes(s, 'home')).toEqual({ core: 10, extend: 15, challenge: 20 })
   })
 })
 
