@@ -58,6 +58,7 @@ export function buildReport(input: ReportInput): EveningLoad[] {
   }
 
   const classes = new Map<string, ClassEvenings>()
+  const byRef = new Map<ClassRef, ClassEvenings>()
   const whole = emptySubjectEvening('')
   for (const assignment of input.assignments) {
     const first = dayNumber(assignment.date)
@@ -72,13 +73,19 @@ export function buildReport(input: ReportInput): EveningLoad[] {
     whole.minutes.fill(0)
     for (const item of assignment.items) addItem(whole, item, itemMinutes(item, multiplier))
 
-    const cKey = classKey(assignment.classRef)
-    let cls = classes.get(cKey)
-    if (!cls) classes.set(cKey, (cls = { classRef: assignment.classRef, days: new Map() }))
+    // Assignments of one class usually share one ClassRef object: find it by identity before building a key.
+    let cls = byRef.get(assignment.classRef)
+    if (!cls) {
+      const cKey = classKey(assignment.classRef)
+      cls = classes.get(cKey)
+      if (!cls) classes.set(cKey, (cls = { classRef: assignment.classRef, days: new Map() }))
+      byRef.set(assignment.classRef, cls)
+    }
     for (let day = start; day <= end; day++) {
       let subjects = cls.days.get(day)
       if (!subjects) cls.days.set(day, (subjects = []))
-      let subject = subjects.find((s) => s.subject === assignment.subject)
+      let subject: SubjectEvening | undefined
+      for (const s of subjects) if (s.subject === assignment.subject) subject = s
       if (!subject) subjects.push((subject = emptySubjectEvening(assignment.subject)))
       addShare(subject, whole, 1 / evenings)
     }
@@ -87,26 +94,31 @@ export function buildReport(input: ReportInput): EveningLoad[] {
   const rosters = new Map<string, Roster>()
   for (const roster of input.rosters ?? []) rosters.set(classKey(roster.classRef), roster)
 
-  const out: EveningLoad[] = []
-  for (const [cKey, cls] of classes) {
-    const roster = rosters.get(cKey)
+  // Rank the classes once (grade, then class name in natural order), so that sorting thousands of
+  // evenings compares numbers, not collated strings.
+  const ordered = [...classes.values()].sort(
+    (a, b) => a.classRef.grade - b.classRef.grade || classNameOrder.compare(a.classRef.className, b.classRef.className),
+  )
+  const sortable: { day: number; rank: number; evening: EveningLoad }[] = []
+  ordered.forEach((cls, rank) => {
+    const roster = rosters.get(classKey(cls.classRef))
     const index = roster ? indexRoster(roster.students) : undefined
     const levelRules = rulesOf(cls.classRef.grade)
     for (const [day, subjects] of cls.days) {
       const date = fromDayNumber(day)
       const restDay = isRestDay(calendar, date)
-      const figures = eveningFigures(subjects, index)
-      const { capMinutes, findings } = checkEvening(figures, levelRules, restDay)
-      out.push({ classRef: cls.classRef, date, restDay, capMinutes, ...figures, findings })
+      const evening = eveningFigures(subjects, index) as EveningLoad
+      const { capMinutes, findings } = checkEvening(evening, levelRules, restDay)
+      evening.classRef = cls.classRef
+      evening.date = date
+      evening.restDay = restDay
+      evening.capMinutes = capMinutes
+      evening.findings = findings
+      sortable.push({ day, rank, evening })
     }
-  }
-  return out.sort(compareEvenings)
-}
-
-function compareEvenings(a: EveningLoad, b: EveningLoad): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1
-  if (a.classRef.grade !== b.classRef.grade) return a.classRef.grade - b.classRef.grade
-  return classNameOrder.compare(a.classRef.className, b.classRef.className)
+  })
+  sortable.sort((a, b) => a.day - b.day || a.rank - b.rank)
+  return sortable.map((s) => s.evening)
 }
 
 let nationalRules: ResolvedRules | undefined

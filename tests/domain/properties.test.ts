@@ -25,8 +25,10 @@ const assignmentArb: fc.Arbitrary<Assignment> = fc.record({
   date: fc.constantFrom(...DATES),
   spread: fc.integer({ min: 0, max: 4 }),
   items: fc.array(itemArb, { minLength: 1, maxLength: 4 }),
-}).map(({ spread, ...a }) => (spread > 1 ? { ...a, due: DATES[Math.min(DATES.indexOf(a.date) + spread, DATES.length - 1)]! } : a))
-  .map((a) => (a.due === a.date ? (({ due: _due, ...rest }) => rest)(a) : a))
+}).map(({ spread, ...a }): Assignment => {
+  const due = DATES[Math.min(DATES.indexOf(a.date) + spread, DATES.length - 1)]!
+  return spread > 1 && due !== a.date ? { ...a, due } : a
+})
 const rosterArb: fc.Arbitrary<Roster> = fc
   .array(fc.record(Object.fromEntries(SUBJECTS.map((s) => [s, fc.constantFrom<Tier>(...TIERS)]))), { minLength: 1, maxLength: 12 })
   .map((rows) => ({ classRef: CLASS, students: rows.map((tiers, i) => ({ name: `s${i}`, tiers })) }))

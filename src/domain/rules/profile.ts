@@ -89,7 +89,7 @@ export const RULE_SOURCES: Readonly<Record<LevelRuleKey, SourceRef>> = {
   restDayCapMinutes: {
     source: 'opinion2021',
     clause: '二.5',
-    quote: '周末、寒暑假、法定节假日也要控制书面作业时间（默认：休息日不超过上学日的上限）',
+    quote: '周末、寒暑假、法定节假日也要控制书面作业时间',
   },
   bedtime: {
     source: 'sleep2021',

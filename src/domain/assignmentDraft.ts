@@ -1,0 +1,74 @@
+// Checks of an assignment as a teacher drafts it, before anything is stored. Each problem names the
+// field, so a form can show it beside the input; the messages themselves live in the i18n tables.
+import { dayNumber } from './dates'
+import { TIERS, type ItemKind, type Tier, type Where, ITEM_KINDS, WHERES } from './types'
+
+export interface ItemDraft {
+  title: string
+  kind: ItemKind
+  where: Where
+  tiers: Record<Tier, boolean>
+  minutes: number | null
+  trialMinutes: number | null
+}
+
+export interface AssignmentDraft {
+  subject: string
+  date: string
+  /** '' for none. */
+  due: string
+  items: readonly ItemDraft[]
+}
+
+export type DraftProblemCode =
+  | 'subjectMissing'
+  | 'dateInvalid'
+  | 'dueInvalid'
+  | 'dueNotAfterDate'
+  | 'noItems'
+  | 'titleMissing'
+  | 'kindInvalid'
+  | 'whereInvalid'
+  | 'noTier'
+  | 'minutesMissing'
+  | 'minutesInvalid'
+  | 'trialMinutesInvalid'
+
+export interface DraftProblem {
+  code: DraftProblemCode
+  /** 'subject', 'date', 'due', 'items', or `items.${index}.${field}`. */
+  field: string
+}
+
+/** A time is a finite number of minutes, not below 0, at most a day. */
+export function isValidMinutes(m: number): boolean {
+  return Number.isFinite(m) && m >= 0 && m <= 24 * 60
+}
+
+export function checkDraft(draft: AssignmentDraft): DraftProblem[] {
+  const problems: DraftProblem[] = []
+  if (!draft.subject.trim()) problems.push({ code: 'subjectMissing', field: 'subject' })
+  const date = dayNumber(draft.date)
+  if (Number.isNaN(date)) problems.push({ code: 'dateInvalid', field: 'date' })
+  if (draft.due !== '') {
+    const due = dayNumber(draft.due)
+    if (Number.isNaN(due)) problems.push({ code: 'dueInvalid', field: 'due' })
+    else if (!Number.isNaN(date) && due <= date) problems.push({ code: 'dueNotAfterDate', field: 'due' })
+  }
+  if (draft.items.length === 0) problems.push({ code: 'noItems', field: 'items' })
+  draft.items.forEach((item, i) => {
+    const at = (field: string) => `items.${i}.${field}`
+    if (!item.title.trim()) problems.push({ code: 'titleMissing', field: at('title') })
+    if (!ITEM_KINDS.includes(item.kind)) problems.push({ code: 'kindInvalid', field: at('kind') })
+    if (!WHERES.includes(item.where)) problems.push({ code: 'whereInvalid', field: at('where') })
+    if (!TIERS.some((t) => item.tiers[t])) problems.push({ code: 'noTier', field: at('tiers') })
+    if (item.minutes !== null && !isValidMinutes(item.minutes)) problems.push({ code: 'minutesInvalid', field: at('minutes') })
+    if (item.trialMinutes !== null && !isValidMinutes(item.trialMinutes)) problems.push({ code: 'trialMinutesInvalid', field: at('trialMinutes') })
+    if (item.minutes === null && item.trialMinutes === null) problems.push({ code: 'minutesMissing', field: at('minutes') })
+  })
+  return problems
+}
+
+export function tiersOf(map: Record<Tier, boolean>): Tier[] {
+  return TIERS.filter((t) => map[t])
+}
