@@ -1,0 +1,52 @@
+// A tiny translator for callers outside Vue (the CLI, tests): the same message tables as vue-i18n, with
+// `{name}` interpolation only (no plurals, no linked messages, which the tables avoid anyway).
+import type { Finding } from '../domain/findings'
+import { findingsMessages } from './messages/findings'
+
+export type Locale = 'zh-CN' | 'en'
+
+export interface MessageTree {
+  readonly [key: string]: string | MessageTree
+}
+
+export type Params = Readonly<Record<string, string | number>>
+
+/**
+ * The message at a dotted key ('findings.cap', or 'cap-heaviest' in a flat table), with `{name}`
+ * replaced by params[name]. A missing key returns the key, and a missing parameter stays as written,
+ * as vue-i18n does, so a gap shows instead of vanishing.
+ */
+export function translate(messages: MessageTree, key: string, params: Params = {}): string {
+  let node: string | MessageTree | undefined = messages
+  for (const part of key.split('.')) {
+    node = typeof node === 'object' ? node[part] : undefined
+  }
+  if (typeof node !== 'string') return key
+  return node.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole))
+}
+
+/** A figure for people: at most one decimal, and no '.0' (72, 72.5). */
+export function displayMinutes(minutes: number): string {
+  return String(Math.round(minutes * 10) / 10)
+}
+
+/** The finding as a sentence, e.g. 书面作业平均 72 分钟，超过每日上限 60 分钟（《意见》二.5）. */
+export function findingMessage(finding: Finding, locale: Locale = 'zh-CN'): string {
+  const table = findingsMessages[locale]
+  const figure = (name: string): string => {
+    const value = finding.figures[name]
+    return value === undefined ? '' : displayMinutes(value)
+  }
+  const source = translate(table, 'sourceRef', {
+    document: translate(table, `document.${finding.source.source}`),
+    clause: finding.source.clause,
+  })
+  return translate(table, finding.rule, {
+    average: figure('averageMinutes'),
+    cap: figure('capMinutes'),
+    max: figure('maxStudentMinutes'),
+    budget: figure('budgetMinutes'),
+    subject: finding.subject ?? '',
+    source,
+  })
+}
