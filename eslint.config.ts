@@ -8,6 +8,12 @@ export default defineConfigWithVueTs(
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
   {
+    rules: {
+      // A leading underscore marks a value left out on purpose (e.g. a field dropped by destructuring).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
     files: ['src/domain/**/*.ts', 'src/formats/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -49,8 +49,10 @@ export default defineConfig({
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
   test: {
-    environment: 'happy-dom',
-    include: ['tests/**/*.test.ts'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    // Pure and database tests run in Node (fake-indexeddb); only component tests need a DOM.
+    projects: [
+      { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/components/**', 'tests/e2e/**'] } },
+      { extends: true, test: { name: 'components', environment: 'happy-dom', include: ['tests/components/**/*.test.ts'] } },
+    ],
   },
 })

@@ -1,0 +1,49 @@
+// vue-i18n in composition mode (legacy: false). Simplified Chinese is the users' language and the
+// fallback; English is the second locale. The chosen locale is remembered in localStorage.
+import { createI18n } from 'vue-i18n'
+import { LOCALE_STORAGE_KEY } from '@/constants'
+import { appMessages } from './messages/app'
+import { findingsMessages } from './messages/findings'
+
+export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const
+export type AppLocale = (typeof SUPPORTED_LOCALES)[number]
+export const DEFAULT_LOCALE: AppLocale = 'zh-CN'
+
+export function isAppLocale(value: unknown): value is AppLocale {
+  return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value)
+}
+
+/** The stored locale, or the default when none is stored or storage is unavailable (private mode). */
+export function readStoredLocale(storage: Pick<Storage, 'getItem'> | undefined): AppLocale {
+  try {
+    const stored = storage?.getItem(LOCALE_STORAGE_KEY)
+    return isAppLocale(stored) ? stored : DEFAULT_LOCALE
+  } catch {
+    // Safari in private mode and locked-down browsers throw on storage access: the default is right then.
+    return DEFAULT_LOCALE
+  }
+}
+
+export function writeStoredLocale(storage: Pick<Storage, 'setItem'> | undefined, locale: AppLocale): void {
+  try {
+    storage?.setItem(LOCALE_STORAGE_KEY, locale)
+  } catch {
+    // Not remembering the choice is acceptable; the switch itself still works for this visit.
+  }
+}
+
+export const messages = {
+  'zh-CN': { ...appMessages['zh-CN'], findings: findingsMessages['zh-CN'] },
+  en: { ...appMessages.en, findings: findingsMessages.en },
+}
+
+export function createAppI18n(locale: AppLocale = DEFAULT_LOCALE) {
+  return createI18n({
+    legacy: false,
+    locale,
+    fallbackLocale: DEFAULT_LOCALE,
+    messages,
+  })
+}
+
+export type AppI18n = ReturnType<typeof createAppI18n>

@@ -1,0 +1,22 @@
+// Mounts components with the app's real plugins (i18n, Pinia, router on memory history), so tests see
+// what a user sees rather than stubs.
+import { mount, flushPromises, type ComponentMountingOptions } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory } from 'vue-router'
+import type { Component } from 'vue'
+import { createAppI18n, type AppLocale } from '@/i18n'
+import { createAppRouter } from '@/router'
+
+export async function mountWithApp(component: Component, { locale = 'zh-CN', path = '/rules' }: { locale?: AppLocale; path?: string } = {}) {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const i18n = createAppI18n(locale)
+  const router = createAppRouter(createMemoryHistory())
+  await router.push(path)
+  await router.isReady()
+  const options: ComponentMountingOptions<Component> = { global: { plugins: [pinia, i18n, router] }, attachTo: document.body }
+  const wrapper = mount(component, options)
+  // Lazy routes resolve asynchronously.
+  await flushPromises()
+  return { wrapper, i18n, router, pinia }
+}
