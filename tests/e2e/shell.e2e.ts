@@ -1,0 +1,95 @@
+// The app shell in a real browser: Chinese by default, the language switch, keyboard access, and no
+// request leaving the machine (the app must work without internet).
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchBrowser, type TestBrowser } from '../../scripts/browser'
+
+const baseUrl = inject('baseUrl')
+let browser: TestBrowser
+const foreignRequests: string[] = []
+const consoleErrors: string[] = []
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  browser.context.on('request', (request) => {
+    if (!request.url().startsWith(baseUrl) && !request.url().startsWith('data:')) foreignRequests.push(request.url())
+  })
+  browser.page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text())
+  })
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('app shell', () => {
+  it('renders in Chinese with the Rules page and its caps', async () => {
+    const { page } = browser
+    await page.goto(`${baseUrl}/`)
+    await page.getByRole('heading', { level: 1, name: '双减规则' }).waitFor()
+    expect(new URL(page.url()).pathname).toBe('/rules')
+    expect(await page.title()).toBe('作业台账')
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
+    expect(await page.getByRole('banner').innerText()).toContain('作业台账')
+    expect(await page.getByRole('navigation', { name: '主导航' }).innerText()).toContain('规则')
+    const cap = (level: string) => page.locator(`#level-${level} tr[data-rule="dailyCapMinutes"]`).innerText()
+    expect(await cap('upperPrimary')).toContain('60 分钟')
+    expect(await cap('juniorHigh')).toContain('90 分钟')
+    expect(await cap('lowerPrimary')).toContain('不布置家庭书面作业')
+  })
+
+  it('switches to English and back with the language switch', async () => {
+    const { page } = browser
+    await page.goto(`${baseUrl}/rules`)
+    const group = page.getByRole('group', { name: '界面语言' })
+    await group.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Double Reduction rules' }).waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    expect(await page.title()).toBe('Homework Ledger')
+    expect(await page.locator('#level-juniorHigh tr[data-rule="dailyCapMinutes"]').innerText()).toContain('90 min')
+
+    // The choice survives a reload.
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Double Reduction rules' }).waitFor()
+
+    await page.getByRole('group', { name: 'Interface language' }).getByRole('button', { name: '中文' }).click()
+    await page.getByRole('heading', { level: 1, name: '双减规则' }).waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
+  })
+
+  it('puts the skip link first in the tab order and operates the language switch by keyboard', async () => {
+    const { page } = browser
+    await page.goto(`${baseUrl}/rules`)
+    await page.getByRole('heading', { level: 1, name: '双减规则' }).waitFor()
+
+    await page.keyboard.press('Tab')
+    const first = await page.evaluate(() => ({
+      text: document.activeElement?.textContent?.trim(),
+      top: document.activeElement?.getBoundingClientRect().top ?? -1,
+    }))
+    expect(first.text).toBe('跳到主要内容')
+    expect(first.top).toBeGreaterThanOrEqual(0) // visible once focused, not parked off screen
+
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main')
+
+    // Back to the top and on to the language switch: Tab until the English button has focus.
+    await page.evaluate(() => (document.querySelector('.skip-link') as HTMLElement | null)?.focus())
+    let reached = false
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press('Tab')
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('data-locale') === 'en')
+    }
+    expect(reached).toBe(true)
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { level: 1, name: 'Double Reduction rules' }).waitFor()
+
+    await page.keyboard.press('Shift+Tab') // to 中文
+    await page.keyboard.press('Space')
+    await page.getByRole('heading', { level: 1, name: '双减规则' }).waitFor()
+  })
+
+  it('loaded nothing from outside the app and logged no errors', () => {
+    expect(foreignRequests).toEqual([])
+    expect(consoleErrors).toEqual([])
+  })
+})
