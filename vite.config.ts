@@ -52,7 +52,7 @@ export default defineConfig({
     // Pure and database tests run in Node (fake-indexeddb); only component tests need a DOM.
     projects: [
       { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/components/**', 'tests/e2e/**'] } },
-      { extends: true, test: { name: 'components', environment: 'happy-dom', include: ['tests/components/**/*.test.ts'] } },
+      { extends: true, test: { name: 'components', environment: 'happy-dom', include: ['tests/components/**/*.test.ts'], setupFiles: ['fake-indexeddb/auto'] } },
     ],
   },
 })

@@ -4,12 +4,24 @@ import App from './App.vue'
 import { createAppRouter } from './router'
 import { createAppI18n } from './i18n'
 import { useUiStore } from './stores/ui'
+import { useNoticesStore } from './stores/notices'
+import { errorText } from './composables/errorText'
 import './styles/main.css'
 
 const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia)
 // Start in the stored locale so the first paint is already in the user's language.
-app.use(createAppI18n(useUiStore(pinia).locale))
+const i18n = createAppI18n(useUiStore(pinia).locale)
+app.use(i18n)
 app.use(createAppRouter())
+
+// The one place errors become words (house-style habit 6): the data layer throws, this shows it.
+const notices = useNoticesStore(pinia)
+const report = (error: unknown): void => {
+  notices.error(errorText(error, (key, params) => i18n.global.t(key, params ?? {})))
+}
+app.config.errorHandler = (error) => report(error)
+window.addEventListener('unhandledrejection', (event) => report(event.reason))
+
 app.mount('#app')

@@ -1,9 +1,9 @@
-// The rules in force for this device. Today that is the national profile alone; when schools can
-// adjust rules, their region and school layers (read live from the database) go into `overrides` here,
-// and every screen that reads useActiveRules shows them without change.
-import { computed, type ComputedRef } from 'vue'
-import { LEVELS, NATIONAL_2021, resolveRules, type LevelId, type ResolvedRules, type RulesLayer } from '@/domain/rules/profile'
+// The rules in force for this device: the national profile, then the school's region and its own layer
+// (read live from the database through useSchool), so the Rules page shows what the checks apply.
+import type { ComputedRef } from 'vue'
+import { LEVELS, type LevelId, type ResolvedRules } from '@/domain/rules/profile'
 import type { Grade } from '@/domain/types'
+import { useSchool } from './useSchool'
 
 export interface ActiveRules {
   rules: ComputedRef<ResolvedRules>
@@ -11,7 +11,6 @@ export interface ActiveRules {
 }
 
 export function useActiveRules(): ActiveRules {
-  const overrides: readonly RulesLayer[] = []
-  const rules = computed(() => resolveRules(NATIONAL_2021, overrides))
+  const { rules } = useSchool()
   return { rules, levels: LEVELS }
 }

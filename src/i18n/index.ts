@@ -3,7 +3,11 @@
 import { createI18n } from 'vue-i18n'
 import { LOCALE_STORAGE_KEY } from '@/constants'
 import { appMessages } from './messages/app'
+import { commonMessages } from './messages/common'
+import { designerMessages } from './messages/designer'
 import { findingsMessages } from './messages/findings'
+import { setupMessages } from './messages/setup'
+import { weeksMessages } from './messages/weeks'
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number]
@@ -32,10 +36,21 @@ export function writeStoredLocale(storage: Pick<Storage, 'setItem'> | undefined,
   }
 }
 
-export const messages = {
-  'zh-CN': { ...appMessages['zh-CN'], findings: findingsMessages['zh-CN'] },
-  en: { ...appMessages.en, findings: findingsMessages.en },
+function merge(locale: AppLocale) {
+  const { nav: commonNav, ...common } = commonMessages[locale]
+  const app = appMessages[locale]
+  return {
+    ...app,
+    ...common,
+    nav: { ...app.nav, ...commonNav },
+    findings: findingsMessages[locale],
+    setup: setupMessages[locale],
+    designer: designerMessages[locale],
+    weeks: weeksMessages[locale],
+  }
 }
+
+export const messages = { 'zh-CN': merge('zh-CN'), en: merge('en') }
 
 export function createAppI18n(locale: AppLocale = DEFAULT_LOCALE) {
   return createI18n({

@@ -1,0 +1,170 @@
+// Assignments and their items. One assignment per class: setting homework for parallel classes at once
+// creates one per class, sharing a batch id.
+import { checkDraft, type AssignmentDraft, type DraftProblem, type ItemDraft } from '../../domain/assignmentDraft'
+import { addDays } from '../../domain/dates'
+import type { AppDB } from '../database'
+import { uuidv7 } from '../ids'
+import { byPosition, liveRow, liveRows } from '../read'
+import type { AssignmentRow, AssignmentStatus, ItemRow } from '../records'
+import { write, type Writer } from '../write'
+
+export interface AssignmentWithItems {
+  assignment: AssignmentRow
+  items: ItemRow[]
+}
+
+export class InvalidDraftError extends Error {
+  constructor(readonly problems: DraftProblem[]) {
+    super(`The assignment is not valid: ${problems.map((p) => `${p.field} ${p.code}`).join(', ')}`)
+    this.name = 'InvalidDraftError'
+  }
+}
+
+function assertValid(draft: AssignmentDraft): void {
+  const problems = checkDraft(draft)
+  if (problems.length) throw new InvalidDraftError(problems)
+}
+
+function itemFields(assignmentId: string, position: number, item: ItemDraft): Omit<ItemRow, 'id' | 'updatedAt' | 'fieldClock' | 'version' | 'deletedAt'> {
+  return {
+    assignmentId,
+    position,
+    title: item.title.trim(),
+    kind: item.kind,
+    where: item.where,
+    tiers: { core: item.tiers.core, extend: item.tiers.extend, challenge: item.tiers.challenge },
+    minutes: item.minutes,
+    trialMinutes: item.trialMinutes,
+  }
+}
+
+async function createWithItems(w: Writer, classId: string, teacherId: string, batchId: string, draft: AssignmentDraft, status: AssignmentStatus): Promise<AssignmentRow> {
+  const id = uuidv7()
+  const row = await w.create('assignments', id, { classId, subject: draft.subject.trim(), date: draft.date, due: draft.due, status, teacherId, batchId })
+  for (const [position, item] of draft.items.entries()) await w.create('items', uuidv7(), itemFields(id, position, item))
+  return row
+}
+
+/** Sets one assignment for each of `classIds`. */
+export async function createAssignments(
+  db: AppDB,
+  input: { classIds: readonly string[]; teacherId: string; status: AssignmentStatus; draft: AssignmentDraft },
+): Promise<AssignmentRow[]> {
+  assertValid(input.draft)
+  if (input.classIds.length === 0) throw new InvalidDraftError([{ code: 'subjectMissing', field: 'classIds' }])
+  const batchId = uuidv7()
+  return write(db, ['assignments', 'items'], async (w) => {
+    const out: AssignmentRow[] = []
+    for (const classId of input.classIds) out.push(await createWithItems(w, classId, input.teacherId, batchId, input.draft, input.status))
+    return out
+  })
+}
+
+/**
+ * Replaces an assignment's fields and items with the draft. Items keep their ids by position where an
+ * `itemIds` entry is given, so an edit of one item's minutes is a one-field change for sync.
+ */
+export async function updateAssignment(db: AppDB, id: string, draft: AssignmentDraft, itemIds: readonly (string | undefined)[] = [], status?: AssignmentStatus): Promise<void> {
+  assertValid(draft)
+  await write(db, ['assignments', 'items'], async (w) => {
+    await w.update('assignments', id, { subject: draft.subject.trim(), date: draft.date, due: draft.due, ...(status ? { status } : {}) })
+    const current = await liveRows(db.items.where('assignmentId').equals(id))
+    const kept = new Set<string>()
+    for (const [position, item] of draft.items.entries()) {
+      const itemId = itemIds[position]
+      if (itemId && current.some((c) => c.id === itemId)) {
+        kept.add(itemId)
+        await w.update('items', itemId, itemFields(id, position, item))
+      } else {
+        await w.create('items', uuidv7(), itemFields(id, position, item))
+      }
+    }
+    for (const c of current) if (!kept.has(c.id)) await w.remove('items', c.id)
+  })
+}
+
+export async function setAssignmentStatus(db: AppDB, ids: readonly string[], status: AssignmentStatus): Promise<void> {
+  await write(db, ['assignments'], async (w) => {
+    for (const id of ids) await w.update('assignments', id, { status })
+  })
+}
+
+/** Copies an assignment, with its items, to another evening and/or other classes, as drafts. */
+export async function copyAssignment(db: AppDB, id: string, to: { date: string; due: string; classIds: readonly string[]; teacherId: string }): Promise<AssignmentRow[]> {
+  const source = await getAssignment(db, id)
+  if (!source) throw new Error(`No assignment ${id}`)
+  const draft: AssignmentDraft = { subject: source.assignment.subject, date: to.date, due: to.due, items: source.items.map(toItemDraft) }
+  return createAssignments(db, { classIds: to.classIds, teacherId: to.teacherId, status: 'draft', draft })
+}
+
+export interface RemovedAssignments {
+  assignmentIds: string[]
+  itemIds: string[]
+}
+
+/** Deletes assignments with their items (tombstones); `restoreAssignments` is the undo. */
+export async function removeAssignments(db: AppDB, ids: readonly string[]): Promise<RemovedAssignments> {
+  return write(db, ['assignments', 'items'], async (w) => {
+    const removed: RemovedAssignments = { assignmentIds: [], itemIds: [] }
+    for (const id of ids) {
+      if (!(await liveRow(db.assignments, id))) continue
+      await w.remove('assignments', id)
+      removed.assignmentIds.push(id)
+      for (const item of await liveRows(db.items.where('assignmentId').equals(id))) {
+        await w.remove('items', item.id)
+        removed.itemIds.push(item.id)
+      }
+    }
+    return removed
+  })
+}
+
+export async function restoreAssignments(db: AppDB, removed: RemovedAssignments): Promise<void> {
+  await write(db, ['assignments', 'items'], async (w) => {
+    for (const id of removed.assignmentIds) await w.restore('assignments', id)
+    for (const id of removed.itemIds) await w.restore('items', id)
+  })
+}
+
+async function withItems(db: AppDB, assignments: AssignmentRow[]): Promise<AssignmentWithItems[]> {
+  if (assignments.length === 0) return []
+  const items = await liveRows(db.items.where('assignmentId').anyOf(assignments.map((a) => a.id)))
+  const byAssignment = new Map<string, ItemRow[]>()
+  for (const item of items) {
+    const list = byAssignment.get(item.assignmentId)
+    if (list) list.push(item)
+    else byAssignment.set(item.assignmentId, [item])
+  }
+  return assignments.map((assignment) => ({ assignment, items: (byAssignment.get(assignment.id) ?? []).sort(byPosition) }))
+}
+
+export async function getAssignment(db: AppDB, id: string): Promise<AssignmentWithItems | undefined> {
+  const a = await liveRow(db.assignments, id)
+  return a ? (await withItems(db, [a]))[0] : undefined
+}
+
+/**
+ * A class's assignments with an evening in [from, to]: those set in the range, and those set earlier
+ * whose due date spreads them into it. Sorted by date, then subject.
+ */
+export async function listClassAssignments(db: AppDB, classId: string, from: string, to: string): Promise<AssignmentWithItems[]> {
+  const [setInRange, spreadingIn] = await Promise.all([
+    liveRows(db.assignments.where('[classId+date]').between([classId, from], [classId, to], true, true)),
+    // due > from means its last evening (due − 1) is on or after from
+    liveRows(db.assignments.where('[classId+due]').between([classId, addDays(from, 1)], [classId, '\uffff'], true, true)),
+  ])
+  const seen = new Set(setInRange.map((a) => a.id))
+  const all = [...setInRange, ...spreadingIn.filter((a) => a.date < from && !seen.has(a.id))]
+  all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.subject.localeCompare(b.subject, 'zh-CN')))
+  return withItems(db, all)
+}
+
+/** A teacher's assignments set in [from, to], across their classes. */
+export async function listTeacherAssignments(db: AppDB, teacherId: string, from: string, to: string): Promise<AssignmentWithItems[]> {
+  const rows = await liveRows(db.assignments.where('[teacherId+date]').between([teacherId, from], [teacherId, to], true, true))
+  return withItems(db, rows)
+}
+
+export function toItemDraft(item: ItemRow): ItemDraft {
+  return { title: item.title, kind: item.kind, where: item.where, tiers: { ...item.tiers }, minutes: item.minutes, trialMinutes: item.trialMinutes }
+}

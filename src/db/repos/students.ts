@@ -1,0 +1,86 @@
+// Students of a class and their layer (分层) per subject. Layer names are for teachers only.
+import type { Tier } from '../../domain/types'
+import type { AppDB } from '../database'
+import { naturalId, uuidv7 } from '../ids'
+import { byPosition, liveRow, liveRows } from '../read'
+import type { StudentRow, StudentTierRow } from '../records'
+import { write } from '../write'
+
+export async function listStudents(db: AppDB, classId: string): Promise<StudentRow[]> {
+  return (await liveRows(db.students.where('classId').equals(classId))).sort(byPosition)
+}
+
+export async function listStudentTiers(db: AppDB, classId: string): Promise<StudentTierRow[]> {
+  return liveRows(db.studentTiers.where('classId').equals(classId))
+}
+
+export interface NewStudent {
+  number: string
+  name: string
+}
+
+/** Adds students at the end of the class list, in the order given. */
+export async function addStudents(db: AppDB, classId: string, students: readonly NewStudent[]): Promise<StudentRow[]> {
+  return write(db, ['students'], async (w) => {
+    const current = await liveRows(db.students.where('classId').equals(classId))
+    let position = current.reduce((max, s) => Math.max(max, s.position), -1)
+    const out: StudentRow[] = []
+    for (const s of students) out.push(await w.create('students', uuidv7(), { classId, number: s.number.trim(), name: s.name.trim(), position: ++position }))
+    return out
+  })
+}
+
+export async function updateStudent(db: AppDB, id: string, patch: Partial<NewStudent>): Promise<void> {
+  await write(db, ['students'], (w) => w.update('students', id, patch))
+}
+
+/** Moves a student to another class, with their layers: a layer belongs to the student, not the class. */
+export async function moveStudent(db: AppDB, id: string, toClassId: string): Promise<void> {
+  await write(db, ['students', 'studentTiers'], async (w) => {
+    const target = await liveRows(db.students.where('classId').equals(toClassId))
+    const position = target.reduce((max, s) => Math.max(max, s.position), -1) + 1
+    await w.update('students', id, { classId: toClassId, position })
+    for (const t of await liveRows(db.studentTiers.where('studentId').equals(id))) await w.update('studentTiers', t.id, { classId: toClassId })
+  })
+}
+
+/** What a removal took away, so that undo brings back exactly that. */
+export interface RemovedStudents {
+  studentIds: string[]
+  tierIds: string[]
+}
+
+/** Removes students (tombstones), with their layers; `restoreStudents` undoes it. */
+export async function removeStudents(db: AppDB, ids: readonly string[]): Promise<RemovedStudents> {
+  return write(db, ['students', 'studentTiers'], async (w) => {
+    const removed: RemovedStudents = { studentIds: [], tierIds: [] }
+    for (const id of ids) {
+      if (!(await liveRow(db.students, id))) continue
+      await w.remove('students', id)
+      removed.studentIds.push(id)
+      for (const t of await liveRows(db.studentTiers.where('studentId').equals(id))) {
+        await w.remove('studentTiers', t.id)
+        removed.tierIds.push(t.id)
+      }
+    }
+    return removed
+  })
+}
+
+export async function restoreStudents(db: AppDB, removed: RemovedStudents): Promise<void> {
+  await write(db, ['students', 'studentTiers'], async (w) => {
+    for (const id of removed.studentIds) await w.restore('students', id)
+    for (const id of removed.tierIds) await w.restore('studentTiers', id)
+  })
+}
+
+/** Sets the layers of several students in one subject at once; 'core' clears a layer (core is the default). */
+export async function setTiers(db: AppDB, classId: string, subject: string, changes: readonly { studentId: string; tier: Tier }[]): Promise<void> {
+  await write(db, ['studentTiers'], async (w) => {
+    for (const { studentId, tier } of changes) {
+      const id = naturalId(studentId, subject)
+      if (tier === 'core') await w.remove('studentTiers', id)
+      else await w.upsert('studentTiers', id, { studentId, classId, subject, tier })
+    }
+  })
+}
