@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { AppDB } from '@/db/database'
+import { createAssignments, getAssignment, InvalidDraftError, listClassAssignments, listTeacherAssignments, removeAssignments, restoreAssignments, updateAssignment, copyAssignment } from '@/db/repos/assignments'
+import { createClass, DuplicateClassError, listClasses, listGradeSubjects } from '@/db/repos/classes'
+import { getSchoolContext, schoolRules, setUpSchool, SchoolExistsError, type SchoolSetup } from '@/db/repos/school'
+import { addStudents, listStudents, listStudentTiers, moveStudent, removeStudents, restoreStudents, setTiers } from '@/db/repos/students'
+import { toAssignment, toRoster } from '@/db/toDomain'
+import type { AssignmentDraft, ItemDraft } from '@/domain/assignmentDraft'
+import { buildReport } from '@/domain/report'
+import { freshDb } from './helpers'
+
+let db: AppDB
+afterEach(async () => {
+  await db?.delete()
+})
+
+const setup: SchoolSetup = {
+  name: '示例实验小学',
+  regionId: 'national',
+  term: { name: '2026—2027 学年第一学期', startDate: '2026-09-01', endDate: '2027-01-22' },
+  calendar: [{ date: '2026-10-01', type: 'rest', note: '国庆节' }],
+  grades: [{ grade: 5, classNames: ['5(1)', '5(2)'], subjects: ['语文', '数学', '英语'] }],
+  me: { name: '王老师', teaching: [{ grade: 5, className: '5(1)', subject: '数学' }, { grade: 5, className: '5(2)', subject: '数学' }], homeroomOf: { grade: 5, className: '5(1)' }, gradeLeaderOf: null },
+}
+
+const item = (minutes: number, over: Partial<ItemDraft> = {}): ItemDraft => ({ title: `练习 ${minutes}`, kind: 'written', where: 'home', tiers: { core: true, extend: true, challenge: true }, minutes, trialMinutes: null, ...over })
+const draft = (subject: string, date: string, items: ItemDraft[], due = ''): AssignmentDraft => ({ subject, date, due, items })
+
+async function school() {
+  db = freshDb()
+  const { teacherId } = await setUpSchool(db, setup)
+  const classes = await listClasses(db)
+  return { teacherId, c1: classes[0]!, c2: classes[1]! }
+}
+
+describe('school setup', () => {
+  it('creates the school, term, calendar, classes, subjects and me in one go', async () => {
+    await school()
+    const ctx = await getSchoolContext(db)
+    expect(ctx?.school.name).toBe('示例实验小学')
+    expect(ctx?.me?.name).toBe('王老师')
+    expect(ctx?.term?.startDate).toBe('2026-09-01')
+    expect((await listClasses(db)).map((c) => c.name)).toEqual(['5(1)', '5(2)'])
+    expect((await listGradeSubjects(db, 5)).map((s) => s.subject)).toEqual(['语文', '数学', '英语'])
+    expect(await db.roles.count()).toBe(1)
+    expect(await db.teachings.count()).toBe(2)
+  })
+
+  it('refuses a second school and a setup naming an unknown class, leaving nothing behind', async () => {
+    await school()
+    await expect(setUpSchool(db, setup)).rejects.toBeInstanceOf(SchoolExistsError)
+    const other = freshDb()
+    const bad = { ...setup, me: { ...setup.me, teaching: [{ grade: 5, className: '5(9)', subject: '数学' }] } }
+    await expect(setUpSchool(other, bad)).rejects.toThrow()
+    expect(await other.classes.count()).toBe(0)
+    expect(await other.outbox.count()).toBe(0)
+    expect(await getSchoolContext(other)).toBeNull()
+    await other.delete()
+  })
+
+  it('resolves the rules with the region layer', () => {
+    expect(schoolRules({ id: 's', name: 'S', regionId: 'anshan', rules: {} }).levels.upperPrimary.dailyCapMinutes.value).toBe(45)
+    expect(schoolRules({ id: 's', name: 'S', regionId: 'national', rules: { upperPrimary: { dailyCapMinutes: 50 } } }).levels.upperPrimary.dailyCapMinutes).toMatchObject({ value: 50, setBy: 's' })
+  })
+
+  it('refuses a duplicate class', async () => {
+    await school()
+    await expect(createClass(db, 5, '5(1)')).rejects.toBeInstanceOf(DuplicateClassError)
+    await createClass(db, 5, '5(3)')
+    expect((await listClasses(db)).map((c) => c.name)).toEqual(['5(1)', '5(2)', '5(3)'])
+  })
+})
+
+describe('students and layers', () => {
+  it('adds, layers, moves, removes and restores students', async () => {
+    const { c1, c2 } = await school()
+    const [a, b] = await addStudents(db, c1.id, [{ number: '01', name: ' 张三 ' }, { number: '02', name: '李四' }])
+    await setTiers(db, c1.id, '数学', [{ studentId: a!.id, tier: 'challenge' }, { studentId: b!.id, tier: 'extend' }])
+    await setTiers(db, c1.id, '数学', [{ studentId: b!.id, tier: 'core' }])
+    expect((await listStudents(db, c1.id)).map((s) => s.name)).toEqual(['张三', '李四'])
+    expect((await listStudentTiers(db, c1.id)).map((t) => t.tier)).toEqual(['challenge'])
+
+    await moveStudent(db, a!.id, c2.id)
+    expect((await listStudents(db, c2.id)).map((s) => s.name)).toEqual(['张三'])
+    expect(await listStudentTiers(db, c2.id)).toHaveLength(1)
+
+    const removed = await removeStudents(db, [a!.id])
+    expect(await listStudents(db, c2.id)).toEqual([])
+    expect(await listStudentTiers(db, c2.id)).toEqual([])
+    await restoreStudents(db, removed)
+    expect((await listStudents(db, c2.id)).map((s) => s.name)).toEqual(['张三'])
+    expect((await listStudentTiers(db, c2.id)).map((t) => t.tier)).toEqual(['challenge'])
+  })
+})
+
+describe('assignments', () => {
+  it('sets homework for parallel classes as one batch, and the engine sees it', async () => {
+    const { teacherId, c1, c2 } = await school()
+    const rows = await createAssignments(db, { classIds: [c1.id, c2.id], teacherId, status: 'published', draft: draft('数学', '2026-11-23', [item(30), item(20, { tiers: { core: false, extend: true, challenge: true } })]) })
+    expect(rows).toHaveLength(2)
+    expect(new Set(rows.map((r) => r.batchId)).size).toBe(1)
+    const week = await listClassAssignments(db, c1.id, '2026-11-23', '2026-11-29')
+    expect(week).toHaveLength(1)
+    expect(week[0]!.items.map((i) => i.title)).toEqual(['练习 30', '练习 20'])
+    const [s1] = await addStudents(db, c1.id, [{ number: '1', name: '甲' }, { number: '2', name: '乙' }])
+    await setTiers(db, c1.id, '数学', [{ studentId: s1!.id, tier: 'challenge' }])
+    const roster = toRoster(c1, await listStudents(db, c1.id), await listStudentTiers(db, c1.id))
+    const [evening] = buildReport({ assignments: week.map((a) => toAssignment(a, c1)), rosters: [roster] })
+    expect(evening).toMatchObject({ averageMinutes: 40, maxStudentMinutes: 50 })
+  })
+
+  it('finds an assignment set before the week whose due date spreads it into the week', async () => {
+    const { teacherId, c1 } = await school()
+    await createAssignments(db, { classIds: [c1.id], teacherId, status: 'published', draft: draft('语文', '2026-11-20', [item(90)], '2026-11-24') })
+    await createAssignments(db, { classIds: [c1.id], teacherId, status: 'published', draft: draft('语文', '2026-11-13', [item(10)], '2026-11-16') })
+    const week = await listClassAssignments(db, c1.id, '2026-11-23', '2026-11-29')
+    expect(week.map((a) => a.assignment.date)).toEqual(['2026-11-20'])
+    expect(await listTeacherAssignments(db, teacherId, '2026-11-16', '2026-11-22')).toHaveLength(1)
+  })
+
+  it('edits keep item ids, removes dropped items, and rejects an invalid draft without writing', async () => {
+    const { teacherId, c1 } = await school()
+    const [row] = await createAssignments(db, { classIds: [c1.id], teacherId, status: 'draft', draft: draft('数学', '2026-11-23', [item(30), item(10)]) })
+    const before = (await getAssignment(db, row!.id))!
+    await updateAssignment(db, row!.id, draft('数学', '2026-11-23', [item(25)]), [before.items[0]!.id])
+    const after = (await getAssignment(db, row!.id))!
+    expect(after.items.map((i) => [i.id, i.minutes])).toEqual([[before.items[0]!.id, 25]])
+    const outboxBefore = await db.outbox.count()
+    await expect(updateAssignment(db, row!.id, draft('数学', '2026-11-23', [item(-5)]))).rejects.toBeInstanceOf(InvalidDraftError)
+    expect(await db.outbox.count()).toBe(outboxBefore)
+  })
+
+  it('deletes with undo, and copies to another day and class as drafts', async () => {
+    const { teacherId, c1, c2 } = await school()
+    const [row] = await createAssignments(db, { classIds: [c1.id], teacherId, status: 'published', draft: draft('数学', '2026-11-23', [item(30)]) })
+    const copies = await copyAssignment(db, row!.id, { date: '2026-11-24', due: '', classIds: [c2.id], teacherId })
+    expect(copies[0]).toMatchObject({ classId: c2.id, date: '2026-11-24', status: 'draft' })
+    const removed = await removeAssignments(db, [row!.id])
+    expect(await listClassAssignments(db, c1.id, '2026-11-23', '2026-11-23')).toEqual([])
+    await restoreAssignments(db, removed)
+    expect((await listClassAssignments(db, c1.id, '2026-11-23', '2026-11-23'))[0]?.items).toHaveLength(1)
+  })
+})
