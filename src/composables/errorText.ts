@@ -1,23 +1,29 @@
 // Turns an error from the data layer into words for the user (house-style habit 6: the data layer
 // throws; one global handler shows it). Known errors get their own message; anything else says so plainly.
-import { InvalidDraftError } from '@/db/repos/assignments'
-import { DuplicateClassError } from '@/db/repos/classes'
-import { SchoolExistsError } from '@/db/repos/school'
-import { RecordExistsError, RecordNotFoundError } from '@/db/write'
+// Errors are told apart by name, so this module (loaded at start-up) does not pull in every repository.
+import type { DuplicateClassError } from '@/db/repos/classes'
 
 /** `t` is any translate function over the app's messages (useI18n's, or i18n.global.t). */
 export type Translate = (key: string, params?: Record<string, unknown>) => string
 
+const BY_NAME: Readonly<Record<string, string>> = {
+  InvalidDraftError: 'errors.invalidDraft',
+  SchoolExistsError: 'errors.schoolExists',
+  RecordNotFoundError: 'errors.notFound',
+  RecordExistsError: 'errors.exists',
+  QuotaExceededError: 'errors.quota',
+  MissingAPIError: 'errors.storageBlocked',
+  InvalidStateError: 'errors.storageBlocked',
+}
+
 export function errorText(error: unknown, t: Translate): string {
-  if (error instanceof DuplicateClassError) return t('errors.duplicateClass', { grade: error.grade, name: error.className })
-  if (error instanceof InvalidDraftError) return t('errors.invalidDraft')
-  if (error instanceof SchoolExistsError) return t('errors.schoolExists')
-  if (error instanceof RecordNotFoundError) return t('errors.notFound')
-  if (error instanceof RecordExistsError) return t('errors.exists')
-  const name = (error as { name?: string } | null)?.name
-  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return t('errors.quota')
-  if (name === 'MissingAPIError' || name === 'InvalidStateError') return t('errors.storageBlocked')
+  const e = error as { name?: string; inner?: { name?: string } } | null
+  if (e?.name === 'DuplicateClassError') {
+    const d = error as DuplicateClassError
+    return t('errors.duplicateClass', { grade: d.grade, name: d.className })
+  }
+  const key = BY_NAME[e?.name ?? ''] ?? BY_NAME[e?.inner?.name ?? '']
+  if (key) return t(key)
   const detail = error instanceof Error ? error.message : String(error)
   return t('errors.unexpected', { detail })
 }

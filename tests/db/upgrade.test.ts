@@ -1,0 +1,83 @@
+// A database written by an earlier version of the app opens in the current one with every record intact.
+// The earlier versions' layouts are frozen here as literal copies (not imported from src), so a later
+// change of the schema is tested against what real devices hold, not against itself.
+import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
+import { afterEach, describe, expect, it } from 'vitest'
+import { AppDB, CURRENT_VERSION } from '@/db/database'
+import { getSchoolContext } from '@/db/repos/school'
+import { listClassAssignments } from '@/db/repos/assignments'
+import { listStudents, listStudentTiers } from '@/db/repos/students'
+
+/** Version 1 as first released (commit 7598798). */
+const V1 = {
+  schools: 'id',
+  terms: 'id',
+  calendarDays: 'id, date',
+  gradeSubjects: 'id, grade',
+  classes: 'id, grade',
+  teachers: 'id',
+  teachings: 'id, teacherId, classId',
+  roles: 'id, teacherId',
+  students: 'id, classId',
+  studentTiers: 'id, classId, studentId',
+  assignments: 'id, [classId+date], [classId+due], [teacherId+date], batchId',
+  items: 'id, assignmentId',
+  trials: 'id, itemId',
+  outbox: '++seq, [table+recordId]',
+  meta: 'key',
+}
+
+const m = (id: string) => ({ id, updatedAt: '001800000000000-000000-dev1', fieldClock: { name: '001800000000000-000000-dev1' }, version: 1 })
+const V1_ROWS: Record<string, object[]> = {
+  schools: [{ ...m('s1'), name: '旧版学校', regionId: 'national', rules: {} }],
+  terms: [{ ...m('t1'), name: '第一学期', startDate: '2026-09-01', endDate: '2027-01-22' }],
+  calendarDays: [{ ...m('2026-10-01'), date: '2026-10-01', type: 'rest', note: '国庆节' }],
+  gradeSubjects: [{ ...m('5|数学'), grade: 5, subject: '数学', position: 0 }],
+  classes: [{ ...m('c1'), grade: 5, name: '5(1)' }],
+  teachers: [{ ...m('me'), name: '王老师' }],
+  teachings: [{ ...m('me|c1|数学'), teacherId: 'me', classId: 'c1', subject: '数学' }],
+  roles: [{ ...m('me|homeroomTeacher|c1'), teacherId: 'me', role: 'homeroomTeacher', classId: 'c1', grade: 5 }],
+  students: [{ ...m('st1'), classId: 'c1', number: '01', name: '张三', position: 0 }],
+  studentTiers: [{ ...m('st1|数学'), studentId: 'st1', classId: 'c1', subject: '数学', tier: 'challenge' }],
+  assignments: [{ ...m('a1'), classId: 'c1', subject: '数学', date: '2026-11-23', due: '', status: 'published', teacherId: 'me', batchId: 'b1' }],
+  items: [{ ...m('i1'), assignmentId: 'a1', position: 0, title: '练习册p23', kind: 'written', where: 'home', tiers: { core: true, extend: true, challenge: true }, minutes: 20, trialMinutes: null }],
+  trials: [{ ...m('tr1'), itemId: 'i1', teacherId: 'me', state: 'paused', elapsedMs: 90_000, runningSince: null }],
+  outbox: [{ table: 'classes', recordId: 'c1', op: 'put', fields: { grade: 5, name: '5(1)' }, hlc: '001800000000000-000000-dev1', baseVersion: 0 }],
+  // in primary-key order, as toArray() returns them
+  meta: [
+    { key: 'me', value: 'me' },
+    { key: 'schoolId', value: 's1' },
+  ],
+}
+
+let name = ''
+afterEach(async () => {
+  await Dexie.delete(name)
+})
+
+describe('schema versions', () => {
+  it('opens a version 1 database and finds every record intact', async () => {
+    name = `upgrade-v1-${Date.now()}`
+    const old = new Dexie(name)
+    old.version(1).stores(V1)
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, rows] of Object.entries(V1_ROWS)) await old.table(table).bulkAdd(rows)
+    })
+    old.close()
+
+    const db = new AppDB(name)
+    await db.open()
+    expect(db.verno).toBe(CURRENT_VERSION)
+    for (const [table, rows] of Object.entries(V1_ROWS)) {
+      const stored = await db.table(table).toArray()
+      expect(stored.map((r: Record<string, unknown>) => (table === 'outbox' ? { ...r, seq: undefined } : r))).toEqual(rows.map((r) => (table === 'outbox' ? { ...r, seq: undefined } : r)))
+    }
+    // and the app reads them through its repositories
+    expect((await getSchoolContext(db))?.me?.name).toBe('王老师')
+    expect((await listStudents(db, 'c1')).map((s) => s.name)).toEqual(['张三'])
+    expect((await listStudentTiers(db, 'c1')).map((t) => t.tier)).toEqual(['challenge'])
+    expect((await listClassAssignments(db, 'c1', '2026-11-23', '2026-11-29'))[0]?.items[0]?.title).toBe('练习册p23')
+    db.close()
+  })
+})
