@@ -57,7 +57,8 @@ export function benchmarkSchoolOptions(scale = 1): GenerateSchoolOptions {
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢'
 const GIVEN = '子涵欣怡梓萱一诺浩宇俊杰雨桐思远嘉怡宇轩博文诗涵明轩佳琪晨曦若曦天佑沐阳语嫣梓睿奕辰安然可馨书瑶'
 
-function studentName(r: Random): string {
+/** A realistic Chinese name: a common surname and a one- or two-character given name. */
+export function studentName(r: Random): string {
   const given = r.chance(0.7) ? GIVEN.slice(r.int(0, GIVEN.length - 2)).slice(0, 2) : GIVEN[r.int(0, GIVEN.length - 1)]!
   return SURNAMES[r.int(0, SURNAMES.length - 1)]! + given
 }

@@ -1,0 +1,48 @@
+// First run: load the demo school, or set up a new one. The demo's code and data are imported only when
+// a visitor asks for them, so the welcome screen stays small.
+import { ref, toRaw, type Ref } from 'vue'
+import { appDb } from '@/db/database'
+import { setUpSchool, type SchoolSetup } from '@/db/repos/school'
+import { chinaDate } from '@/domain/dates'
+
+/** Today's date where the schools are (China Standard Time), whatever the device's time zone. */
+export function setupToday(now: number = Date.now()): string {
+  return chinaDate(now)
+}
+
+export interface UseSetupActions {
+  busy: Ref<boolean>
+  /** Writes the demo school as of today. */
+  loadDemo: () => Promise<void>
+  /** Creates the school from the setup form. */
+  createSchool: (setup: SchoolSetup) => Promise<void>
+}
+
+export function useSetupActions(): UseSetupActions {
+  const busy = ref(false)
+  const run = async (fn: () => Promise<unknown>): Promise<void> => {
+    busy.value = true
+    try {
+      await fn()
+    } finally {
+      busy.value = false
+    }
+  }
+  return {
+    busy,
+    loadDemo: () =>
+      run(async () => {
+        const { loadDemoSchool } = await import('@/demo/demoSchool')
+        await loadDemoSchool(appDb(), setupToday())
+      }),
+    // The form's state is reactive: store plain copies (a Vue proxy cannot be cloned into IndexedDB).
+    createSchool: (setup) => run(() => setUpSchool(appDb(), structuredClone(toRawDeep(setup)))),
+  }
+}
+
+function toRawDeep<T>(value: T): T {
+  const raw = toRaw(value)
+  if (Array.isArray(raw)) return raw.map((v) => toRawDeep(v)) as T
+  if (raw !== null && typeof raw === 'object') return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, toRawDeep(v)])) as T
+  return raw
+}
