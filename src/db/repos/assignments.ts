@@ -38,31 +38,47 @@ function itemFields(assignmentId: string, position: number, item: ItemDraft): Om
   }
 }
 
-async function createWithItems(w: Writer, classId: string, teacherId: string, batchId: string, draft: AssignmentDraft, status: AssignmentStatus): Promise<AssignmentRow> {
+async function createWithItems(
+  w: Writer,
+  classId: string,
+  teacherId: string,
+  batchId: string,
+  draft: AssignmentDraft,
+  status: AssignmentStatus,
+  itemIds: readonly (string | undefined)[] = [],
+): Promise<AssignmentRow> {
   const id = uuidv7()
   const row = await w.create('assignments', id, { classId, subject: draft.subject.trim(), date: draft.date, due: draft.due, status, teacherId, batchId })
-  for (const [position, item] of draft.items.entries()) await w.create('items', uuidv7(), itemFields(id, position, item))
+  for (const [position, item] of draft.items.entries()) await w.create('items', itemIds[position] ?? uuidv7(), itemFields(id, position, item))
   return row
 }
 
-/** Sets one assignment for each of `classIds`. */
+/**
+ * Sets one assignment for each of `classIds`. `itemIds` (optional) are ids the designer made for its
+ * draft items: the FIRST class's items take them, so what was attached to a draft item before it was
+ * saved (a 先做 timer) stays attached; the other classes' items get new ids.
+ */
 export async function createAssignments(
   db: AppDB,
-  input: { classIds: readonly string[]; teacherId: string; status: AssignmentStatus; draft: AssignmentDraft },
+  input: { classIds: readonly string[]; teacherId: string; status: AssignmentStatus; draft: AssignmentDraft; itemIds?: readonly (string | undefined)[] },
 ): Promise<AssignmentRow[]> {
   assertValid(input.draft)
   if (input.classIds.length === 0) throw new InvalidDraftError([{ code: 'subjectMissing', field: 'classIds' }])
   const batchId = uuidv7()
   return write(db, ['assignments', 'items'], async (w) => {
     const out: AssignmentRow[] = []
-    for (const classId of input.classIds) out.push(await createWithItems(w, classId, input.teacherId, batchId, input.draft, input.status))
+    for (const [i, classId] of input.classIds.entries()) {
+      out.push(await createWithItems(w, classId, input.teacherId, batchId, input.draft, input.status, i === 0 ? (input.itemIds ?? []) : []))
+    }
     return out
   })
 }
 
 /**
  * Replaces an assignment's fields and items with the draft. Items keep their ids by position where an
- * `itemIds` entry is given, so an edit of one item's minutes is a one-field change for sync.
+ * `itemIds` entry is given, so an edit of one item's minutes is a one-field change for sync. A given id
+ * that is not one of the assignment's items (an item the designer added) is used for the new item, unless
+ * another live record already has it.
  */
 export async function updateAssignment(db: AppDB, id: string, draft: AssignmentDraft, itemIds: readonly (string | undefined)[] = [], status?: AssignmentStatus): Promise<void> {
   assertValid(draft)
@@ -76,7 +92,9 @@ export async function updateAssignment(db: AppDB, id: string, draft: AssignmentD
         kept.add(itemId)
         await w.update('items', itemId, itemFields(id, position, item))
       } else {
-        await w.create('items', uuidv7(), itemFields(id, position, item))
+        const fresh = itemId && !kept.has(itemId) && !(await liveRow(db.items, itemId)) ? itemId : uuidv7()
+        kept.add(fresh)
+        await w.create('items', fresh, itemFields(id, position, item))
       }
     }
     for (const c of current) if (!kept.has(c.id)) await w.remove('items', c.id)
