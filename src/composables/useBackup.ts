@@ -1,0 +1,130 @@
+// Backups in Settings: export the whole school as one file; import a file in three steps — choose
+// (everything is read and checked, nothing written), look at what it will replace, confirm (one
+// transaction). A bad file stops at the first step with the problems in words.
+import { computed, shallowRef, type ComputedRef, type ShallowRef } from 'vue'
+import { chinaDate } from '@/domain/dates'
+import { appDb } from '@/db/database'
+import { countLiveRows, exportBackup, importBackup } from '@/db/backup'
+import {
+  BACKUP_TABLES,
+  backupFileName,
+  countBackupRows,
+  decodeBackupBytes,
+  readBackup,
+  writeBackup,
+  type BackupFile,
+  type BackupProblem,
+  type BackupTableName,
+} from '@/formats/backup'
+import { useLiveQuery } from './useLiveQuery'
+
+export type { BackupProblem, BackupTableName }
+
+export interface BackupSummary {
+  fileName: string
+  schoolName: string
+  exportedAt: string
+  /** The backup version the file was upgraded from, or null when it was current. */
+  upgradedFrom: number | null
+  rows: { table: BackupTableName; device: number; file: number }[]
+}
+
+export type BackupImportState =
+  | { step: 'idle' }
+  | { step: 'checking'; fileName: string }
+  | { step: 'invalid'; fileName: string; problems: BackupProblem[] }
+  | { step: 'ready'; summary: BackupSummary }
+  | { step: 'importing'; summary: BackupSummary }
+  | { step: 'done'; summary: BackupSummary }
+
+export interface UseBackup {
+  /** Writes the backup file and hands it to the browser as a download; returns its name. */
+  exportFile: () => Promise<string>
+  state: ShallowRef<BackupImportState>
+  chooseFile: (file: File) => Promise<void>
+  confirmImport: () => Promise<void>
+  reset: () => void
+  deviceCounts: ComputedRef<Record<BackupTableName, number> | undefined>
+}
+
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  document.body.append(a)
+  a.click()
+  a.remove()
+  // The browser has started the download by now; free the blob a little later (Safari needs the delay).
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+export function useBackup(): UseBackup {
+  const db = appDb()
+  const state = shallowRef<BackupImportState>({ step: 'idle' })
+  const counts = useLiveQuery(() => countLiveRows(db))
+  let pending: BackupFile | undefined
+
+  async function exportFile(): Promise<string> {
+    const backup = await exportBackup(db)
+    const school = backup.tables.schools.find((s) => s.id === backup.meta.schoolId)
+    const fileName = backupFileName(school?.name ?? '', chinaDate(Date.now()))
+    download(fileName, writeBackup(backup))
+    return fileName
+  }
+
+  async function chooseFile(file: File): Promise<void> {
+    pending = undefined
+    state.value = { step: 'checking', fileName: file.name }
+    const decoded = decodeBackupBytes(new Uint8Array(await file.arrayBuffer()))
+    if (!decoded.ok) {
+      state.value = { step: 'invalid', fileName: file.name, problems: decoded.problems }
+      return
+    }
+    const read = readBackup(decoded.text)
+    if (!read.ok) {
+      state.value = { step: 'invalid', fileName: file.name, problems: read.problems }
+      return
+    }
+    pending = read.backup
+    const inFile = countBackupRows(read.backup.tables)
+    const device = counts.data.value ?? (await countLiveRows(db))
+    state.value = {
+      step: 'ready',
+      summary: {
+        fileName: file.name,
+        schoolName: read.backup.tables.schools.find((s) => s.id === read.backup.meta.schoolId)?.name ?? '',
+        exportedAt: read.backup.exportedAt,
+        upgradedFrom: read.upgradedFrom,
+        rows: BACKUP_TABLES.map((table) => ({ table, device: device[table], file: inFile[table] })),
+      },
+    }
+  }
+
+  async function confirmImport(): Promise<void> {
+    const current = state.value
+    if (current.step !== 'ready' || !pending) return
+    state.value = { step: 'importing', summary: current.summary }
+    try {
+      await importBackup(db, pending)
+      pending = undefined
+      state.value = { step: 'done', summary: current.summary }
+    } catch (error) {
+      // Nothing was written (one transaction); let the user try again, and let the global handler speak.
+      state.value = current
+      throw error
+    }
+  }
+
+  return {
+    exportFile,
+    state,
+    chooseFile,
+    confirmImport,
+    reset: () => {
+      pending = undefined
+      state.value = { step: 'idle' }
+    },
+    deviceCounts: computed(() => counts.data.value),
+  }
+}

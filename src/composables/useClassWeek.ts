@@ -1,0 +1,92 @@
+// The class week (班级周表): one class's Monday to Sunday, read live, turned into the engine's week table
+// and arranged as a subjects × days grid. The class and the week come from the route; nothing here is
+// kept in a store.
+import { computed, type ComputedRef, type Ref } from 'vue'
+import { addDays } from '@/domain/dates'
+import { buildWeekTable, type WeekTable } from '@/domain/weekTable'
+import { buildWeekGrid, type WeekGrid } from '@/domain/weekGrid'
+import { appDb } from '@/db/database'
+import { listClasses } from '@/db/repos/classes'
+import { listTeacherClassIds, loadClassWeek } from '@/db/repos/weeks'
+import { toAssignment, toRoster } from '@/db/toDomain'
+import type { AssignmentStatus, ClassRow } from '@/db/records'
+import { useLiveQuery } from './useLiveQuery'
+import { useSchool } from './useSchool'
+
+export type { AssignmentStatus }
+
+export interface ClassOption {
+  id: string
+  grade: number
+  name: string
+}
+
+export interface ClassWeek {
+  /** The teacher's own classes first, then every other class of the school. */
+  myClasses: ComputedRef<ClassOption[]>
+  otherClasses: ComputedRef<ClassOption[]>
+  /** The class shown, once loaded; null when the id names no class. */
+  cls: ComputedRef<ClassOption | null | undefined>
+  table: ComputedRef<WeekTable | null>
+  grid: ComputedRef<WeekGrid | null>
+  /** Each assignment's status, by id (a draft is marked in the grid). */
+  statusOf: ComputedRef<ReadonlyMap<string, AssignmentStatus>>
+  isLoading: ComputedRef<boolean>
+  /** The first class to show when the route names none. */
+  defaultClassId: ComputedRef<string | undefined>
+}
+
+const option = (c: ClassRow): ClassOption => ({ id: c.id, grade: c.grade, name: c.name })
+
+export function useClassWeek(classId: Ref<string | undefined>, monday: Ref<string>): ClassWeek {
+  const db = appDb()
+  const { context, rules, calendar } = useSchool()
+  const meId = computed(() => context.value?.me?.id)
+
+  const classes = useLiveQuery(() => listClasses(db))
+  // The answer carries the teacher it is for, so a stale answer (before "me" loaded) is never taken as
+  // "teaches no class" and the wrong default class picked.
+  const mine = useLiveQuery(async () => ({ for: meId.value, ids: meId.value ? await listTeacherClassIds(db, meId.value) : [] }), [meId])
+  const myIds = computed(() => new Set(mine.data.value?.ids ?? []))
+  const week = useLiveQuery(() => (classId.value ? loadClassWeek(db, classId.value, monday.value) : null), [classId, monday])
+
+  const myClasses = computed(() => {
+    return (classes.data.value ?? []).filter((c) => myIds.value.has(c.id)).map(option)
+  })
+  const otherClasses = computed(() => {
+    return (classes.data.value ?? []).filter((c) => !myIds.value.has(c.id)).map(option)
+  })
+
+  const table = computed<WeekTable | null>(() => {
+    const data = week.data.value
+    if (!data) return null
+    const assignments = data.assignments.map((a) => toAssignment(a, data.cls))
+    return buildWeekTable({
+      classRef: { grade: data.cls.grade, className: data.cls.name },
+      weekOf: monday.value,
+      assignments,
+      roster: toRoster(data.cls, data.students, data.tiers),
+      calendar: calendar.value,
+      rules: rules.value,
+    })
+  })
+
+  return {
+    myClasses,
+    otherClasses,
+    cls: computed(() => (week.isLoading.value ? undefined : week.data.value ? option(week.data.value.cls) : null)),
+    table,
+    grid: computed(() => (table.value ? buildWeekGrid(table.value, week.data.value?.subjects ?? []) : null)),
+    statusOf: computed(() => new Map((week.data.value?.assignments ?? []).map((a) => [a.assignment.id, a.assignment.status]))),
+    isLoading: computed(() => week.isLoading.value || classes.isLoading.value),
+    defaultClassId: computed(() => {
+      const settled = context.value !== undefined && classes.data.value !== undefined && mine.data.value !== undefined && mine.data.value.for === meId.value
+      return settled ? (myClasses.value[0]?.id ?? otherClasses.value[0]?.id) : undefined
+    }),
+  }
+}
+
+/** The Sunday of a week, for headings. */
+export function sundayOf(monday: string): string {
+  return addDays(monday, 6)
+}

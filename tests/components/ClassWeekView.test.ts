@@ -1,0 +1,92 @@
+// The class week on a seeded school in fake-indexeddb: what a teacher sees in the grid, the day's
+// totals, a cap finding in words on an over-cap day, and moving to the next week.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import ClassWeekView from '@/views/ClassWeekView.vue'
+import { appDb } from '@/db/database'
+import { seedSchool } from '../db/seed'
+import { mountWithApp } from './mount'
+
+let wrapper: VueWrapper | undefined
+let classId = ''
+
+beforeAll(async () => {
+  const seeded = await seedSchool(appDb())
+  classId = seeded.c42.id
+})
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = undefined
+})
+afterAll(async () => {
+  const db = appDb()
+  await Promise.all(db.tables.map((t) => t.clear()))
+})
+
+/** Live queries resolve over several ticks: wait until the condition holds (bounded). */
+async function until(check: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting for the view')
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+describe('ClassWeekView', () => {
+  it('shows each item with its minutes, the day totals and the cap finding in words', async () => {
+    ;({ wrapper } = await mountWithApp(ClassWeekView, { path: `/week/${classId}?date=2026-11-25` }))
+    const w = wrapper
+    await until(() => w.find('.week-grid').exists())
+
+    expect(w.get('h2').text()).toContain('4(2)')
+    expect(w.get('h2').text()).toContain('11月23日 周一 至 11月29日 周日')
+    const grid = w.get('[role="region"]')
+    expect(grid.attributes('aria-label')).toContain('4(2)')
+    const monday = w.get('th[data-date="2026-11-23"]')
+    expect(monday.text()).toContain('11月23日 周一')
+    expect(monday.classes()).toContain('week-grid__day--error')
+
+    const maths = w.findAll('tbody tr').find((r) => r.get('th').text() === '数学')!
+    expect(maths.findAll('td')[0]!.text()).toContain('练习册 p23')
+    expect(maths.findAll('td')[0]!.text()).toContain('30 分钟')
+    expect(maths.findAll('td')[0]!.text()).toContain('口头') // the oral item is tagged, not counted
+    const chinese = w.findAll('tbody tr').find((r) => r.get('th').text() === '语文')!
+    expect(chinese.findAll('td')[0]!.text()).toContain('草稿')
+    expect(w.find('a[href*="/assignments/"]').exists()).toBe(true)
+
+    // Written take-home: 数学 30 + 语文 40 = 70 on average; the oral 10 minutes are counted apart.
+    const home = w.get('tr.week-grid__total--home')
+    expect(home.findAll('td')[0]!.text()).toBe('70 分钟')
+    expect(w.get('tr.week-grid__total--other').findAll('td')[0]!.text()).toBe('10 分钟')
+    expect(w.get('tr.week-grid__total--cap').findAll('td')[0]!.text()).toBe('60 分钟')
+    expect(w.get('tr.week-grid__total--cap').findAll('td')[5]!.text()).toBe('60 分钟')
+    expect(w.get('th[data-date="2026-11-28"]').text()).toContain('休息日')
+
+    const findings = w.get('.class-week__findings')
+    expect(findings.text()).toContain('11月23日 周一')
+    expect(findings.text()).toContain('书面作业平均 70 分钟，超过每日上限 60 分钟')
+    expect(findings.find('.finding-list__item--error').exists()).toBe(true)
+  })
+
+  it('goes to the next week', async () => {
+    const mounted = await mountWithApp(ClassWeekView, { path: `/week/${classId}?date=2026-11-25` })
+    wrapper = mounted.wrapper
+    const w = mounted.wrapper
+    await until(() => w.find('.week-grid').exists())
+    const next = w.findAll('button').find((b) => b.text().includes('下一周'))!
+    await next.trigger('click')
+    await until(() => w.get('h2').text().includes('11月30日 周一'))
+    expect(mounted.router.currentRoute.value.query.date).toBe('2026-11-30')
+    expect(w.text()).toContain('本周这个班还没有作业')
+    expect(w.find('tbody tr').exists()).toBe(false)
+  })
+
+  it('opens the teacher’s own class when no class is given', async () => {
+    const mounted = await mountWithApp(ClassWeekView, { path: '/week?date=2026-11-23' })
+    wrapper = mounted.wrapper
+    await until(() => mounted.router.currentRoute.value.params.classId === classId)
+    const select = mounted.wrapper.get('select')
+    expect(select.findAll('optgroup').map((g) => g.attributes('label'))).toEqual(['我任教的班级', '其他班级'])
+  })
+})
