@@ -5,7 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa'
 
 // PWA: registerType 'prompt' so a teacher halfway through grading is never reloaded by an update
 // (house-style habit 11); the app shell asks with a banner instead.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [
     vue(),
     VitePWA({
@@ -46,6 +46,11 @@ export default defineConfig({
   },
   build: {
     target: 'es2020',
+    // `--mode bench` (npm run bench) adds the benchmark's seeding page beside the app, in its own folder:
+    // the shipped build never contains it.
+    ...(mode === 'bench'
+      ? { outDir: 'dist-bench', rollupOptions: { input: { main: 'index.html', seed: 'bench/seed.html' } } }
+      : {}),
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
   test: {
@@ -55,4 +60,4 @@ export default defineConfig({
       { extends: true, test: { name: 'components', environment: 'happy-dom', include: ['tests/components/**/*.test.ts'], setupFiles: ['fake-indexeddb/auto'] } },
     ],
   },
-})
+}))

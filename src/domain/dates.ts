@@ -14,6 +14,13 @@ const CACHE_LIMIT = 20_000
 const dayNumbers = new Map<string, number>()
 const isoDates = new Map<number, IsoDate>()
 
+const CHINA_OFFSET_MS = 8 * 3_600_000
+
+/** The calendar date in China Standard Time (UTC+8, no daylight saving) at the instant `epochMs`. */
+export function chinaDate(epochMs: number): IsoDate {
+  return new Date(epochMs + CHINA_OFFSET_MS).toISOString().slice(0, 10)
+}
+
 /** Whole days since 1970-01-01 of a valid ISO date; NaN for anything else (including 2026-02-30). */
 export function dayNumber(date: string): number {
   const known = dayNumbers.get(date)

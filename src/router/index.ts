@@ -1,12 +1,33 @@
 // Routes, lazy-loaded so the first load carries only the shell. NAV_ITEMS lists the destinations the
-// navigation shows: only screens that exist; later screens add a route and an entry here.
+// navigation shows. Screens that need a school send a first-time user to 欢迎 (welcome) instead.
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
+import { appDb } from '@/db/database'
+import { getSchoolContext } from '@/db/repos/school'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** The screen shows the school's data: without a school set up, go to welcome. */
+    needsSchool?: boolean
+    /** First-run screens: once a school exists, go to the teacher's week instead. */
+    firstRun?: boolean
+  }
+}
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: { name: 'rules' } },
+  { path: '/', name: 'home', redirect: { name: 'my-week' } },
+  { path: '/welcome', name: 'welcome', component: () => import('@/views/WelcomeView.vue'), meta: { firstRun: true } },
+  { path: '/setup', name: 'setup', component: () => import('@/views/SetupView.vue'), meta: { firstRun: true } },
+  { path: '/my-week', name: 'my-week', component: () => import('@/views/MyWeekView.vue'), meta: { needsSchool: true } },
+  { path: '/week/:classId?', name: 'class-week', component: () => import('@/views/ClassWeekView.vue'), meta: { needsSchool: true } },
+  { path: '/assignments/new', name: 'assignment-new', component: () => import('@/views/AssignmentEditorView.vue'), meta: { needsSchool: true } },
+  { path: '/assignments/:id', name: 'assignment-edit', component: () => import('@/views/AssignmentEditorView.vue'), meta: { needsSchool: true } },
+  { path: '/classes', name: 'classes', component: () => import('@/views/ClassesView.vue'), meta: { needsSchool: true } },
+  { path: '/classes/:classId', name: 'class-students', component: () => import('@/views/ClassStudentsView.vue'), meta: { needsSchool: true } },
+  { path: '/import', name: 'plan-import', component: () => import('@/views/PlanImportView.vue'), meta: { needsSchool: true } },
+  { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue') },
   { path: '/rules', name: 'rules', component: () => import('@/views/RulesView.vue') },
   // Unknown paths (old bookmarks, typos) land on a real screen rather than a blank page.
-  { path: '/:pathMatch(.*)*', redirect: { name: 'rules' } },
+  { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
 ]
 
 export interface NavItem {
@@ -15,8 +36,35 @@ export interface NavItem {
   labelKey: string
 }
 
-export const NAV_ITEMS: readonly NavItem[] = [{ name: 'rules', labelKey: 'nav.rules' }]
+export const NAV_ITEMS: readonly NavItem[] = [
+  { name: 'my-week', labelKey: 'nav.myWeek' },
+  { name: 'class-week', labelKey: 'nav.classWeek' },
+  { name: 'assignment-new', labelKey: 'nav.newAssignment' },
+  { name: 'classes', labelKey: 'nav.classes' },
+  { name: 'rules', labelKey: 'nav.rules' },
+  { name: 'settings', labelKey: 'nav.settings' },
+]
 
-export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
-  return createRouter({ history, routes })
+export function createAppRouter(
+  history: RouterHistory = createWebHistory(import.meta.env.BASE_URL),
+  hasSchool: () => Promise<boolean> = defaultHasSchool,
+) {
+  const router = createRouter({ history, routes })
+  router.beforeEach(async (to) => {
+    if (!to.meta.needsSchool && !to.meta.firstRun) return true
+    const exists = await hasSchool()
+    if (to.meta.needsSchool && !exists) return { name: 'welcome' }
+    if (to.meta.firstRun && exists) return { name: 'my-week' }
+    return true
+  })
+  return router
+}
+
+async function defaultHasSchool(): Promise<boolean> {
+  try {
+    return (await getSchoolContext(appDb())) !== null
+  } catch {
+    // No IndexedDB (blocked site data): the first-run screens explain it rather than a blank app.
+    return false
+  }
 }

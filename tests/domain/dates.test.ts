@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, daysBetween, eachDate, formatDate, isIsoDate, isoWeekday, mondayOf } from '@/domain/dates'
+import { addDays, chinaDate, daysBetween, eachDate, formatDate, isIsoDate, isoWeekday, mondayOf } from '@/domain/dates'
 
 describe('dates', () => {
   it.each([
@@ -47,6 +47,15 @@ describe('dates', () => {
     ['2026-11-26', '2026-11-23'],
   ])('mondayOf(%s) is %s', (date, monday) => {
     expect(mondayOf(date)).toBe(monday)
+  })
+
+  it.each([
+    ['2026-11-23T15:59:59Z', '2026-11-23'], // 23:59:59 in Beijing
+    ['2026-11-23T16:00:00Z', '2026-11-24'], // midnight in Beijing
+    ['2026-11-23T00:00:00Z', '2026-11-23'],
+    ['2026-12-31T16:00:00Z', '2027-01-01'],
+  ])('the instant %s is %s in China', (instant, date) => {
+    expect(chinaDate(Date.parse(instant))).toBe(date)
   })
 
   it('formats dates the Chinese way', () => {

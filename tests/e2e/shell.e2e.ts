@@ -22,9 +22,13 @@ afterAll(async () => {
 })
 
 describe('app shell', () => {
-  it('renders in Chinese with the Rules page and its caps', async () => {
+  it('welcomes a new user in Chinese, and shows the Rules page with its caps', async () => {
     const { page } = browser
     await page.goto(`${baseUrl}/`)
+    // No school on this device yet: the first screen offers to set one up or load the demo school.
+    await page.getByRole('heading', { level: 1, name: '欢迎使用作业台账' }).waitFor()
+    expect(new URL(page.url()).pathname).toBe('/welcome')
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '规则' }).click()
     await page.getByRole('heading', { level: 1, name: '双减规则' }).waitFor()
     expect(new URL(page.url()).pathname).toBe('/rules')
     expect(await page.title()).toBe('作业台账')

@@ -1,0 +1,158 @@
+// Browser measurements in headless Chromium (service worker blocked, so its precache downloads never
+// count as a page's load): what the first visit downloads, what each screen adds, and how fast the
+// class week and the designer's gauge answer on a whole school's term of data.
+import { readFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
+import type { Page } from 'playwright-core'
+import { launchBrowser, type TestBrowser } from '../browser'
+import { startPreview } from '../preview-server'
+import { median } from './stats'
+
+export interface LoadedFile {
+  path: string
+  gzip: number
+}
+
+const gzipCache = new Map<string, number>()
+function gzipSize(outDir: string, path: string): number {
+  const key = `${outDir}${path}`
+  let size = gzipCache.get(key)
+  if (size === undefined) gzipCache.set(key, (size = gzipSync(readFileSync(key)).length))
+  return size
+}
+
+/** The scripts and style sheets a page fetches until the network is idle. */
+async function visit(page: Page, url: string, outDir: string): Promise<LoadedFile[]> {
+  const urls = new Set<string>()
+  const onResponse = (response: { url(): string; request(): { resourceType(): string } }) => {
+    const type = response.request().resourceType()
+    if (type === 'script' || type === 'stylesheet') urls.add(response.url())
+  }
+  page.on('response', onResponse)
+  await page.goto(url, { waitUntil: 'networkidle' })
+  page.off('response', onResponse)
+  return [...urls].map((u) => {
+    const path = new URL(u).pathname
+    return { path, gzip: gzipSize(outDir, path) }
+  })
+}
+
+export const sumOf = (files: readonly LoadedFile[], ext: string): number => files.filter((f) => f.path.endsWith(ext)).reduce((s, f) => s + f.gzip, 0)
+
+/** A new teacher's first visit to / on the shipped build (dist/). */
+export async function measureFirstLoad(): Promise<LoadedFile[]> {
+  const { server, baseUrl } = await startPreview('dist')
+  const browser = await launchBrowser({ width: 1280, height: 900 }, { serviceWorkers: 'block' })
+  try {
+    return await visit(browser.page, `${baseUrl}/`, 'dist/')
+  } finally {
+    await browser.close()
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()))
+  }
+}
+
+interface SeedResult {
+  classId: string
+  teacherId: string
+  monday: string
+  items: number
+  ms: number
+}
+
+export interface ScreenFigures {
+  seedMs: number
+  seededItems: number
+  /** JS (gzipped) each screen loads beyond what every screen shares. */
+  screenJs: Record<string, number>
+  classWeekMs: number
+  gaugeEditMs: number
+}
+
+/** Waits for the next User Timing mark of that name after `act` runs in the page; returns the ms between. */
+async function timeToMark(page: Page, mark: string, act: string, arg?: unknown): Promise<number> {
+  return page.evaluate(
+    async ({ mark, act, arg }) => {
+      const done = new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${mark} mark within 10 s`)), 10_000)
+        const observer = new PerformanceObserver((list) => {
+          const entry = list.getEntries().find((e) => e.name === mark)
+          if (entry) {
+            clearTimeout(timer)
+            observer.disconnect()
+            resolve(entry.startTime)
+          }
+        })
+        observer.observe({ type: 'mark' })
+      })
+      const t0 = performance.now()
+      // The action is sent as source text: page.evaluate cannot carry closures across.
+      new Function('arg', act)(arg)
+      return (await done) - t0
+    },
+    { mark, act, arg },
+  )
+}
+
+export async function measureScreens(runs: number): Promise<ScreenFigures> {
+  const { server, baseUrl } = await startPreview('dist-bench')
+  let browser: TestBrowser | undefined
+  try {
+    browser = await launchBrowser({ width: 1280, height: 900 }, { serviceWorkers: 'block' })
+    const { page, context } = browser
+    context.setDefaultTimeout(120_000)
+    await page.goto(`${baseUrl}/bench/seed.html`)
+    // bench/seed.ts puts its seeding function on window (it runs in the page, not here).
+    type SeedWindow = { seedBenchSchool?: () => Promise<SeedResult> }
+    await page.waitForFunction(() => typeof (window as unknown as SeedWindow).seedBenchSchool === 'function')
+    const seed = await page.evaluate(() => (window as unknown as SeedWindow).seedBenchSchool!())
+    const weekUrl = `${baseUrl}/week/${seed.classId}?date=${seed.monday}`
+    const designerUrl = `${baseUrl}/assignments/new?classId=${seed.classId}&date=${seed.monday}`
+
+    // What each screen adds: files a direct visit loads, less those every screen loads.
+    const screens: Record<string, string> = {
+      myWeek: `${baseUrl}/my-week`,
+      classWeek: weekUrl,
+      designer: designerUrl,
+      classes: `${baseUrl}/classes`,
+      classStudents: `${baseUrl}/classes/${seed.classId}`,
+      planImport: `${baseUrl}/import`,
+      settings: `${baseUrl}/settings`,
+      rules: `${baseUrl}/rules`,
+    }
+    const loaded: Record<string, LoadedFile[]> = {}
+    for (const [name, url] of Object.entries(screens)) {
+      const p = await context.newPage()
+      loaded[name] = await visit(p, url, 'dist-bench/')
+      await p.close()
+    }
+    const shared = Object.values(loaded).reduce((acc, files) => acc.filter((path) => files.some((f) => f.path === path)), loaded.rules!.map((f) => f.path))
+    const screenJs = Object.fromEntries(Object.entries(loaded).map(([name, files]) => [name, sumOf(files.filter((f) => !shared.includes(f.path)), '.js')]))
+
+    // Class week: week after week, from the click on 下一周 to the rendered week.
+    await page.goto(weekUrl)
+    await page.getByRole('button', { name: '下一周' }).waitFor()
+    await page.waitForTimeout(500)
+    const next = await page.getByRole('button', { name: '下一周' }).elementHandle()
+    const prev = await page.getByRole('button', { name: '上一周' }).elementHandle()
+    const weekTimes: number[] = []
+    for (let i = 0; i < runs; i++) {
+      weekTimes.push(await timeToMark(page, 'class-week-rendered', 'arg.click()', i % 2 === 0 ? next : prev))
+    }
+
+    // Designer gauge: from an edit of an item's minutes to the recomputed gauge.
+    await page.goto(designerUrl)
+    const minutes = page.getByLabel('预计用时（分钟）').first()
+    await minutes.waitFor()
+    await page.waitForTimeout(500)
+    const handle = await minutes.elementHandle()
+    const gaugeTimes: number[] = []
+    for (let i = 0; i < runs; i++) {
+      const act = `const el = arg.el; el.value = String(arg.n); el.dispatchEvent(new Event('input', { bubbles: true }))`
+      gaugeTimes.push(await timeToMark(page, 'gauge-updated', act, { el: handle, n: 10 + i }))
+    }
+    return { seedMs: seed.ms, seededItems: seed.items, screenJs, classWeekMs: median(weekTimes), gaugeEditMs: median(gaugeTimes) }
+  } finally {
+    await browser?.close()
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()))
+  }
+}
