@@ -1,8 +1,7 @@
 // Calendar dates. A date is a 'YYYY-MM-DD' string in China Standard Time (house-style habit 2): China
 // has no daylight saving, and a school day is a calendar day, so dates never carry a time or a zone.
-// Arithmetic goes through whole days since 1970-01-01 (UTC-based, so no local zone can shift it);
-// display formatting uses dayjs, and this is the only module that does.
-import dayjs from 'dayjs'
+// Arithmetic goes through whole days since 1970-01-01 (UTC-based, so no local zone can shift it).
+// Display formatting is in formatDate.ts, the one module that uses dayjs (kept off the first load).
 import type { IsoDate } from './types'
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -83,12 +82,3 @@ export function eachDate(from: IsoDate, to: IsoDate): IsoDate[] {
   for (let d = dayNumber(from), end = dayNumber(to); d <= end; d++) out.push(fromDayNumber(d))
   return out
 }
-
-/** A date the Chinese way, e.g. '11月23日 周一'; English: 'Mon 23 Nov'. */
-export function formatDate(date: IsoDate, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
-  const d = dayjs(date)
-  if (locale === 'en') return d.format('ddd D MMM')
-  return `${d.month() + 1}月${d.date()}日 ${ZH_WEEKDAYS[isoWeekday(date) - 1]}`
-}
-
-const ZH_WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const

@@ -4,10 +4,7 @@ import { createI18n } from 'vue-i18n'
 import { LOCALE_STORAGE_KEY } from '@/constants'
 import { appMessages } from './messages/app'
 import { commonMessages } from './messages/common'
-import { designerMessages } from './messages/designer'
 import { findingsMessages } from './messages/findings'
-import { setupMessages } from './messages/setup'
-import { weeksMessages } from './messages/weeks'
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number]
@@ -44,12 +41,10 @@ function merge(locale: AppLocale) {
     ...common,
     nav: { ...app.nav, ...commonNav },
     findings: findingsMessages[locale],
-    setup: setupMessages[locale],
-    designer: designerMessages[locale],
-    weeks: weeksMessages[locale],
   }
 }
 
+/** The shell's messages; each lazy screen adds its own namespace when it opens (screenMessages.ts). */
 export const messages = { 'zh-CN': merge('zh-CN'), en: merge('en') }
 
 export function createAppI18n(locale: AppLocale = DEFAULT_LOCALE) {

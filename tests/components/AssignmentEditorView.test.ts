@@ -62,6 +62,8 @@ async function mountDesigner() {
   ;({ wrapper } = await mountWithApp(AssignmentEditorView, { path: `/assignments/new?classId=${classId}&date=${MON}` }))
   const w = wrapper!
   await settle(() => expect(w.find('[data-testid="gauge-average"]').exists()).toBe(true))
+  // The teacher's class and subject fill in once their teachings are read: wait for the whole start state.
+  await settle(() => expect((w.get('#subject').element as HTMLSelectElement).value).toBe('数学'))
   return w
 }
 

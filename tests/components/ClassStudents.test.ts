@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import ClassStudentsLayers from '@/components/ClassStudentsLayers.vue'
 import ClassStudentsPaste from '@/components/ClassStudentsPaste.vue'
-import { createAppI18n } from '@/i18n'
+import { createTestI18n } from './i18n'
 
 let wrapper: VueWrapper | undefined
 afterEach(() => {
@@ -12,7 +12,7 @@ afterEach(() => {
 
 describe('ClassStudentsPaste', () => {
   it('previews what it will add and the lines it cannot read, and adds only on request', async () => {
-    wrapper = mount(ClassStudentsPaste, { global: { plugins: [createAppI18n('zh-CN')] } })
+    wrapper = mount(ClassStudentsPaste, { global: { plugins: [createTestI18n('zh-CN')] } })
     const add = wrapper.get('button.button--primary')
     expect(add.attributes('disabled')).toBeDefined()
 
@@ -44,7 +44,7 @@ describe('ClassStudentsLayers', () => {
   ]
 
   it('counts each layer of the chosen subject, and says layer names are for teachers only', async () => {
-    wrapper = mount(ClassStudentsLayers, { props: { students, tiers, subjects: ['语文', '数学', '英语'] }, global: { plugins: [createAppI18n('zh-CN')] } })
+    wrapper = mount(ClassStudentsLayers, { props: { students, tiers, subjects: ['语文', '数学', '英语'] }, global: { plugins: [createTestI18n('zh-CN')] } })
     const counts = () => wrapper!.get('[data-testid="layer-counts"]').text()
     // 数学 first: where layered homework matters most.
     expect((wrapper.get('select#layers-subject').element as HTMLSelectElement).value).toBe('数学')
@@ -57,7 +57,7 @@ describe('ClassStudentsLayers', () => {
   })
 
   it('emits one change for a radio, and the selected students for a bulk change', async () => {
-    wrapper = mount(ClassStudentsLayers, { props: { students, tiers, subjects: ['数学'] }, global: { plugins: [createAppI18n('zh-CN')] } })
+    wrapper = mount(ClassStudentsLayers, { props: { students, tiers, subjects: ['数学'] }, global: { plugins: [createTestI18n('zh-CN')] } })
     await wrapper.get('input[aria-label="王五：提高层"]').setValue(true)
     expect(wrapper.emitted('set')?.[0]).toEqual(['数学', [{ studentId: 'c', tier: 'extend' }]])
 

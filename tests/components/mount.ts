@@ -4,13 +4,14 @@ import { mount, flushPromises, type ComponentMountingOptions } from '@vue/test-u
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory } from 'vue-router'
 import type { Component } from 'vue'
-import { createAppI18n, type AppLocale } from '@/i18n'
+import type { AppLocale } from '@/i18n'
 import { createAppRouter } from '@/router'
+import { createTestI18n } from './i18n'
 
 export async function mountWithApp(component: Component, { locale = 'zh-CN', path = '/rules' }: { locale?: AppLocale; path?: string } = {}) {
   const pinia = createPinia()
   setActivePinia(pinia)
-  const i18n = createAppI18n(locale)
+  const i18n = createTestI18n(locale)
   const router = createAppRouter(createMemoryHistory())
   await router.push(path)
   await router.isReady()

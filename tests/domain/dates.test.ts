@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, chinaDate, daysBetween, eachDate, formatDate, isIsoDate, isoWeekday, mondayOf } from '@/domain/dates'
+import { addDays, chinaDate, daysBetween, eachDate, isIsoDate, isoWeekday, mondayOf } from '@/domain/dates'
+import { formatDate } from '@/domain/formatDate'
 
 describe('dates', () => {
   it.each([

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { appMessages } from '@/i18n/messages/app'
 import { messages } from '@/i18n'
+import { designerMessages } from '@/i18n/messages/designer'
+import { setupMessages } from '@/i18n/messages/setup'
+import { weeksMessages } from '@/i18n/messages/weeks'
 
 type Tree = { [key: string]: unknown }
 
@@ -22,6 +25,17 @@ describe('app messages', () => {
 
   it('has the same keys in both locales once the findings messages are merged in', () => {
     expect(keyPaths(messages.en).sort()).toEqual(keyPaths(messages['zh-CN']).sort())
+  })
+
+  // Each lazy screen brings its own namespace (src/i18n/screenMessages.ts).
+  it.each([
+    ['setup', setupMessages],
+    ['designer', designerMessages],
+    ['weeks', weeksMessages],
+  ] as const)('the %s screens have the same keys in both locales, and no namespace clashes with the shell', (name, bundle) => {
+    expect(keyPaths(bundle.en).sort()).toEqual(keyPaths(bundle['zh-CN']).sort())
+    expect(keyPaths(bundle['zh-CN']).length).toBeGreaterThan(10)
+    expect(Object.keys(messages['zh-CN'])).not.toContain(name)
   })
 
   it('has no empty message', () => {
