@@ -1,7 +1,7 @@
 // Screenshots of every screen at a phone and a desktop size, in both locales, for a human to look at.
 // Run: npm run build && npx tsx scripts/screenshots.ts
 //      (or BASE_URL=http://127.0.0.1:4173 npx tsx scripts/screenshots.ts against a running preview)
-// Writes .tmp/screenshots/<screen>-<locale>-<width>-top.png (first screen), -full.png (whole
+// Loads the demo school first. Writes .tmp/screenshots/<screen>-<locale>-<width>-top.png (first screen), -full.png (whole
 // page) and -table.png (one screen at the first table).
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -18,7 +18,16 @@ const VIEWPORTS = [
   { width: 1440, height: 900 },
 ] as const
 const LOCALES = ['zh-CN', 'en'] as const
-const SCREENS = [{ name: 'rules', path: '/rules' }] as const
+// With the demo school loaded (the first step below), every screen has something to show.
+const SCREENS = [
+  { name: 'my-week', path: '/my-week' },
+  { name: 'class-week', path: '/week' },
+  { name: 'designer', path: '/assignments/new' },
+  { name: 'classes', path: '/classes' },
+  { name: 'plan-import', path: '/import' },
+  { name: 'settings', path: '/settings' },
+  { name: 'rules', path: '/rules' },
+] as const
 
 async function main(): Promise<void> {
   const executablePath = findBrowser()
@@ -31,6 +40,9 @@ async function main(): Promise<void> {
   try {
     await mkdir(OUT_DIR, { recursive: true })
     const page = context.pages()[0] ?? (await context.newPage())
+    await page.goto(`${baseUrl}/welcome`)
+    await page.getByRole('button', { name: '载入示例学校' }).click()
+    await page.waitForURL((url) => url.pathname === '/my-week', { timeout: 30_000 })
     for (const viewport of VIEWPORTS) {
       await page.setViewportSize(viewport)
       for (const locale of LOCALES) {

@@ -3,6 +3,7 @@
 import { ref, toRaw, type Ref } from 'vue'
 import { appDb } from '@/db/database'
 import { setUpSchool, type SchoolSetup } from '@/db/repos/school'
+import { requestPersistence } from '@/db/storage'
 import { chinaDate } from '@/domain/dates'
 
 /** Today's date where the schools are (China Standard Time), whatever the device's time zone. */
@@ -36,7 +37,14 @@ export function useSetupActions(): UseSetupActions {
         await loadDemoSchool(appDb(), setupToday())
       }),
     // The form's state is reactive: store plain copies (a Vue proxy cannot be cloned into IndexedDB).
-    createSchool: (setup) => run(() => setUpSchool(appDb(), structuredClone(toRawDeep(setup)))),
+    createSchool: (setup) =>
+      run(async () => {
+        await setUpSchool(appDb(), structuredClone(toRawDeep(setup)))
+        // A real school's records now live here: ask the browser once not to evict them when space runs
+        // low. Chromium decides silently, Firefox asks the user; a refusal is shown on 设置, not here, so
+        // its outcome is not awaited and cannot fail the setup.
+        void requestPersistence().catch(() => null)
+      }),
   }
 }
 

@@ -6,7 +6,7 @@ import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, type BackupFile, type Bac
 import { META } from './constants'
 import { CURRENT_VERSION, type AppDB } from './database'
 import { newDeviceId } from './ids'
-import type { SyncedTables } from './records'
+import type { SyncedTableName, SyncedTables } from './records'
 
 // The backup's row schemas and the stored row types must describe the same shapes, both ways: a field
 // added to a record without its schema (or the other way round) fails the type check here.
@@ -27,6 +27,9 @@ const _schemasMatchRecords: { [K in BackupTableName]: Same<BackupRows[K][number]
   trials: true,
 }
 void _schemasMatchRecords
+// …and every synced table is in the backup: a new table that the backup forgets fails the type check too.
+const _everyTableBackedUp: Same<BackupTableName, SyncedTableName> = true
+void _everyTableBackedUp
 
 export class NoSchoolError extends Error {
   constructor() {

@@ -333,7 +333,7 @@ const en: WeeksMessages = {
       note: 'Note (optional)',
       notePlaceholder: 'e.g. National Day, make-up day',
       add: 'Add',
-      remove: 'Remove {date}',
+      remove: 'Delete {date}',
       removed: 'Removed the setting of {date}',
       saved: 'Set {date}',
       invalidDate: 'Enter a valid date.',
