@@ -27,6 +27,8 @@ export function usePlanImport(): {
   importAll: (status: 'draft' | 'published') => Promise<void>
   reset: () => void
   canImport: ComputedRef<boolean>
+  /** Whether this device knows its teacher (imports are theirs). */
+  hasTeacher: ComputedRef<boolean>
   classesLoaded: ComputedRef<boolean>
 } {
   const db = appDb()
@@ -80,6 +82,7 @@ export function usePlanImport(): {
     importAll,
     reset: () => (state.value = { step: 'idle' }),
     canImport: computed(() => state.value.step === 'ready' && !!context.value?.me),
+    hasTeacher: computed(() => !!context.value?.me),
     classesLoaded: computed(() => classes.data.value !== undefined),
   }
 }

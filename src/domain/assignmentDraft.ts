@@ -45,16 +45,23 @@ export function isValidMinutes(m: number): boolean {
   return Number.isFinite(m) && m >= 0 && m <= 24 * 60
 }
 
+/** The evening and the optional due date (''): a real date, and a due date after it. */
+export function checkDates(date: string, due: string): DraftProblem[] {
+  const problems: DraftProblem[] = []
+  const day = dayNumber(date)
+  if (Number.isNaN(day)) problems.push({ code: 'dateInvalid', field: 'date' })
+  if (due !== '') {
+    const dueDay = dayNumber(due)
+    if (Number.isNaN(dueDay)) problems.push({ code: 'dueInvalid', field: 'due' })
+    else if (!Number.isNaN(day) && dueDay <= day) problems.push({ code: 'dueNotAfterDate', field: 'due' })
+  }
+  return problems
+}
+
 export function checkDraft(draft: AssignmentDraft): DraftProblem[] {
   const problems: DraftProblem[] = []
   if (!draft.subject.trim()) problems.push({ code: 'subjectMissing', field: 'subject' })
-  const date = dayNumber(draft.date)
-  if (Number.isNaN(date)) problems.push({ code: 'dateInvalid', field: 'date' })
-  if (draft.due !== '') {
-    const due = dayNumber(draft.due)
-    if (Number.isNaN(due)) problems.push({ code: 'dueInvalid', field: 'due' })
-    else if (!Number.isNaN(date) && due <= date) problems.push({ code: 'dueNotAfterDate', field: 'due' })
-  }
+  problems.push(...checkDates(draft.date, draft.due))
   if (draft.items.length === 0) problems.push({ code: 'noItems', field: 'items' })
   draft.items.forEach((item, i) => {
     const at = (field: string) => `items.${i}.${field}`

@@ -13,6 +13,11 @@ export function itemMinutes(item: AssignmentItem, teacherMultiplier: number): nu
   return 0
 }
 
+/** Minutes as people read them: at most one decimal (72, 72.5). Stored and computed minutes stay exact. */
+export function roundMinutes(minutes: number): number {
+  return Math.round(minutes * 10) / 10
+}
+
 /** One evening's share of an assignment. */
 export interface EveningShare {
   date: IsoDate

@@ -4,10 +4,10 @@ import type { EveningLoad } from '../domain/report'
 import { writeCsv } from './csv'
 import type { FindingText } from './reportJson'
 import { SEVERITY_MARK, weekdayName } from './reportSummary'
+import { roundMinutes } from '../domain/minutes'
 
 export const REPORT_CSV_HEADER = ['日期', '星期', '年级', '班级', '平均时长', '最多学生时长', '上限', '校内书面', '非书面', '各科', '问题'] as const
 
-const round1 = (minutes: number): number => Math.round(minutes * 10) / 10
 
 export function reportToCsv(evenings: readonly EveningLoad[], findingText: FindingText): string {
   const rows = evenings.map((e) => [
@@ -15,12 +15,12 @@ export function reportToCsv(evenings: readonly EveningLoad[], findingText: Findi
     weekdayName(e.date) + (e.restDay ? '（休息日）' : ''),
     e.classRef.grade,
     e.classRef.className,
-    round1(e.averageMinutes),
-    round1(e.maxStudentMinutes),
-    e.capMinutes === null ? '不限' : round1(e.capMinutes),
-    round1(e.atSchoolMinutes),
-    round1(e.otherMinutes),
-    e.subjects.map((s) => `${s.subject} ${round1(s.averageMinutes)}`).join('；'),
+    roundMinutes(e.averageMinutes),
+    roundMinutes(e.maxStudentMinutes),
+    e.capMinutes === null ? '不限' : roundMinutes(e.capMinutes),
+    roundMinutes(e.atSchoolMinutes),
+    roundMinutes(e.otherMinutes),
+    e.subjects.map((s) => `${s.subject} ${roundMinutes(s.averageMinutes)}`).join('；'),
     e.findings.map((f) => `${SEVERITY_MARK[f.severity]} ${findingText(f)}`).join('；'),
   ])
   return writeCsv([REPORT_CSV_HEADER, ...rows])

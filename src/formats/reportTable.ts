@@ -6,8 +6,9 @@ import { TIERS } from '../domain/types'
 import { displayWidth, padEnd, padStart } from './displayWidth'
 import type { FindingText } from './reportJson'
 import { SEVERITY_MARK, className, countFindings, weekdayName } from './reportSummary'
+import { roundMinutes } from '../domain/minutes'
 
-const fmt = (minutes: number): string => String(Math.round(minutes * 10) / 10)
+const fmt = (minutes: number): string => String(roundMinutes(minutes))
 const TIER_HEADS = { core: '基础', extend: '提高', challenge: '拓展' } as const
 
 /** Lays out rows of cells: the first column left-aligned, the others right-aligned. */

@@ -1,6 +1,7 @@
 // A tiny translator for callers outside Vue (the CLI, tests): the same message tables as vue-i18n, with
 // `{name}` interpolation only (no plurals, no linked messages, which the tables avoid anyway).
 import type { Finding } from '../domain/findings'
+import { roundMinutes } from '../domain/minutes'
 import { findingsMessages } from './messages/findings'
 
 export type Locale = 'zh-CN' | 'en'
@@ -27,26 +28,31 @@ export function translate(messages: MessageTree, key: string, params: Params = {
 
 /** A figure for people: at most one decimal, and no '.0' (72, 72.5). */
 export function displayMinutes(minutes: number): string {
-  return String(Math.round(minutes * 10) / 10)
+  return String(roundMinutes(minutes))
 }
 
-/** The finding as a sentence, e.g. 书面作业平均 72 分钟，超过每日上限 60 分钟（《意见》二.5）. */
-export function findingMessage(finding: Finding, locale: Locale = 'zh-CN'): string {
-  const table = findingsMessages[locale]
+/**
+ * The parameters of a finding's message ({average} {cap} {max} {budget} {subject} {source}), with
+ * `tr` translating keys of the findings table (`sourceRef`, `document.*`). Shared by the CLI's
+ * findingMessage and the app's FindingList, so both say the same thing.
+ */
+export function findingParams(finding: Finding, tr: (key: string, params?: Params) => string): Record<string, string> {
   const figure = (name: string): string => {
     const value = finding.figures[name]
     return value === undefined ? '' : displayMinutes(value)
   }
-  const source = translate(table, 'sourceRef', {
-    document: translate(table, `document.${finding.source.source}`),
-    clause: finding.source.clause,
-  })
-  return translate(table, finding.rule, {
+  return {
     average: figure('averageMinutes'),
     cap: figure('capMinutes'),
     max: figure('maxStudentMinutes'),
     budget: figure('budgetMinutes'),
     subject: finding.subject ?? '',
-    source,
-  })
+    source: tr('sourceRef', { document: tr(`document.${finding.source.source}`), clause: finding.source.clause }),
+  }
+}
+
+/** The finding as a sentence, e.g. 书面作业平均 72 分钟，超过每日上限 60 分钟（《意见》二.5）. */
+export function findingMessage(finding: Finding, locale: Locale = 'zh-CN'): string {
+  const table = findingsMessages[locale]
+  return translate(table, finding.rule, findingParams(finding, (key, params) => translate(table, key, params)))
 }

@@ -2,7 +2,7 @@
 // navigation shows. Screens that need a school send a first-time user to 欢迎 (welcome) instead.
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import { appDb } from '@/db/database'
-import { getSchoolContext } from '@/db/repos/school'
+import { hasSchool as schoolIsSetUp } from '@/db/repos/school'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -62,7 +62,7 @@ export function createAppRouter(
 
 async function defaultHasSchool(): Promise<boolean> {
   try {
-    return (await getSchoolContext(appDb())) !== null
+    return await schoolIsSetUp(appDb())
   } catch {
     // No IndexedDB (blocked site data): the first-run screens explain it rather than a blank app.
     return false

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { AppDB } from '@/db/database'
 import { createAssignments, getAssignment, InvalidDraftError, listClassAssignments, listTeacherAssignments, removeAssignments, restoreAssignments, updateAssignment, copyAssignment } from '@/db/repos/assignments'
 import { createClass, DuplicateClassError, listClasses, listGradeSubjects } from '@/db/repos/classes'
-import { getSchoolContext, schoolRules, setUpSchool, SchoolExistsError, type SchoolSetup } from '@/db/repos/school'
+import { getSchoolContext, hasSchool, schoolRules, setUpSchool, SchoolExistsError, type SchoolSetup } from '@/db/repos/school'
 import { addStudents, listStudents, listStudentTiers, moveStudent, removeStudents, restoreStudents, setTiers } from '@/db/repos/students'
 import { toAssignment, toRoster } from '@/db/toDomain'
 import type { AssignmentDraft, ItemDraft } from '@/domain/assignmentDraft'
@@ -38,6 +38,7 @@ describe('school setup', () => {
     await school()
     const ctx = await getSchoolContext(db)
     expect(ctx?.school.name).toBe('示例实验小学')
+    expect(await hasSchool(db)).toBe(true)
     expect(ctx?.me?.name).toBe('王老师')
     expect(ctx?.term?.startDate).toBe('2026-09-01')
     expect((await listClasses(db)).map((c) => c.name)).toEqual(['5(1)', '5(2)'])
@@ -55,6 +56,7 @@ describe('school setup', () => {
     expect(await other.classes.count()).toBe(0)
     expect(await other.outbox.count()).toBe(0)
     expect(await getSchoolContext(other)).toBeNull()
+    expect(await hasSchool(other)).toBe(false)
     await other.delete()
   })
 

@@ -38,6 +38,12 @@ export class SchoolExistsError extends Error {
   }
 }
 
+/** Whether a school is set up on this device: the router asks on every navigation, so it reads two rows. */
+export async function hasSchool(db: AppDB): Promise<boolean> {
+  const schoolId = (await db.meta.get(META.schoolId))?.value
+  return typeof schoolId === 'string' && (await liveRow(db.schools, schoolId)) !== undefined
+}
+
 /** The school set up on this device, or null on first run. */
 export async function getSchoolContext(db: AppDB): Promise<SchoolContext | null> {
   const schoolId = (await db.meta.get(META.schoolId))?.value
