@@ -6,7 +6,7 @@ import { hasError } from './findings'
 import { itemMinutes } from './minutes'
 import type { EveningLoad } from './report'
 import { rulesForGrade, type ResolvedRules } from './rules/profile'
-import { classKey, TIERS, type Assignment, type IsoDate } from './types'
+import { classKey, compareClasses, TIERS, zhOrder, type Assignment, type IsoDate } from './types'
 import type { DayState } from './weekGrid'
 
 export interface MyWeekAssignment {
@@ -44,7 +44,6 @@ export function assignmentMinutes(assignment: Assignment, teacherMultiplier: num
 export function buildMyWeek(monday: IsoDate, mine: readonly MyWeekAssignment[], loads: readonly EveningLoad[], rules: ResolvedRules): MyWeekDay[] {
   const loadOf = new Map(loads.map((l) => [`${classKey(l.classRef)}|${l.date}`, l]))
   const days: MyWeekDay[] = Array.from({ length: 7 }, (_, i) => ({ date: addDays(monday, i), entries: [] }))
-  const order = new Intl.Collator('zh-CN', { numeric: true })
   for (const { assignment: a, classId, status } of mine) {
     const day = days.find((d) => d.date === a.date)
     if (!day) continue
@@ -64,6 +63,6 @@ export function buildMyWeek(monday: IsoDate, mine: readonly MyWeekAssignment[], 
         : null,
     })
   }
-  for (const d of days) d.entries.sort((x, y) => x.grade - y.grade || order.compare(x.className, y.className) || order.compare(x.subject, y.subject))
+  for (const d of days) d.entries.sort((x, y) => compareClasses(x, y) || zhOrder.compare(x.subject, y.subject))
   return days
 }

@@ -7,7 +7,7 @@ import type { Finding } from './findings'
 import { addItem, addShare, emptySubjectEvening, eveningFigures, indexRoster, type EveningFigures, type SubjectEvening } from './load'
 import { itemMinutes } from './minutes'
 import { NATIONAL_2021, resolveRules, rulesForGrade, type EffectiveRules, type ResolvedRules } from './rules/profile'
-import { classKey, type Assignment, type ClassRef, type IsoDate, type Roster } from './types'
+import { classKey, compareClasses, type Assignment, type ClassRef, type IsoDate, type Roster } from './types'
 
 export type { SubjectLoad } from './load'
 
@@ -37,8 +37,6 @@ interface ClassEvenings {
   /** Evenings by day number; each holds its subjects in first-seen order. */
   days: Map<number, SubjectEvening[]>
 }
-
-const classNameOrder = new Intl.Collator('zh-CN', { numeric: true })
 
 /**
  * Every class's evenings with homework in [from, to], sorted by date, then grade, then class.
@@ -96,9 +94,7 @@ export function buildReport(input: ReportInput): EveningLoad[] {
 
   // Rank the classes once (grade, then class name in natural order), so that sorting thousands of
   // evenings compares numbers, not collated strings.
-  const ordered = [...classes.values()].sort(
-    (a, b) => a.classRef.grade - b.classRef.grade || classNameOrder.compare(a.classRef.className, b.classRef.className),
-  )
+  const ordered = [...classes.values()].sort((a, b) => compareClasses(a.classRef, b.classRef))
   const sortable: { day: number; rank: number; evening: EveningLoad }[] = []
   ordered.forEach((cls, rank) => {
     const roster = rosters.get(classKey(cls.classRef))

@@ -29,6 +29,14 @@ export function classKey(ref: ClassRef): string {
   return `${ref.grade}|${ref.className}`
 }
 
+/** Chinese text in natural order: '4(2)' before '4(10)', subjects by their usual collation. */
+export const zhOrder = new Intl.Collator('zh-CN', { numeric: true })
+
+/** Classes in school order: by grade, then by class name in natural order. */
+export function compareClasses(a: ClassRef, b: ClassRef): number {
+  return a.grade - b.grade || zhOrder.compare(a.className, b.className)
+}
+
 /** 作业题: one task inside an assignment. */
 export interface AssignmentItem {
   title: string

@@ -3,7 +3,7 @@
 // names them), and every time must be one the app can store (at most a day, like the designer's check).
 // Pure: the caller passes the school's classes; src/db/importPlan.ts writes the result.
 import { isValidMinutes } from '../domain/assignmentDraft'
-import { TIERS, classKey, type Assignment } from '../domain/types'
+import { TIERS, classKey, compareClasses, type Assignment } from '../domain/types'
 import { parseClassName, parseGrade, parseMinutes } from './cells'
 import { sortErrors, type FormatError } from './errors'
 import { PLAN_COLUMNS, readPlanCsv } from './plan'
@@ -112,6 +112,5 @@ export function planPreview(planned: readonly PlannedAssignment[]): PlanPreviewG
       })),
     })
   }
-  const order = new Intl.Collator('zh-CN', { numeric: true })
-  return [...groups.values()].sort((a, b) => a.grade - b.grade || order.compare(a.className, b.className) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  return [...groups.values()].sort((a, b) => compareClasses(a, b) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 }

@@ -1,14 +1,14 @@
 // Classes and the subjects of each grade.
+import { compareClasses as compareClassRefs } from '../../domain/types'
 import type { AppDB } from '../database'
 import { naturalId, uuidv7 } from '../ids'
 import { liveRow, liveRows } from '../read'
 import type { ClassRow, GradeSubjectRow } from '../records'
 import { write } from '../write'
 
-const classOrder = new Intl.Collator('zh-CN', { numeric: true })
-
+/** Class rows in school order (the domain's compareClasses, on rows). */
 export function compareClasses(a: Pick<ClassRow, 'grade' | 'name'>, b: Pick<ClassRow, 'grade' | 'name'>): number {
-  return a.grade - b.grade || classOrder.compare(a.name, b.name)
+  return compareClassRefs({ grade: a.grade, className: a.name }, { grade: b.grade, className: b.name })
 }
 
 export async function listClasses(db: AppDB): Promise<ClassRow[]> {
