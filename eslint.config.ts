@@ -14,7 +14,7 @@ export default defineConfigWithVueTs(
     },
   },
   {
-    files: ['src/domain/**/*.ts', 'src/formats/**/*.ts'],
+    files: ['packages/core/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -22,7 +22,7 @@ export default defineConfigWithVueTs(
           patterns: [
             {
               group: ['vue', 'vue-*', '@vue/*', 'pinia', 'dexie', 'vue-router', 'vue-i18n', '@/db/*', '@/stores/*', '@/composables/*', '@/views/*', '@/components/*', 'node:*'],
-              message: 'src/domain and src/formats are pure TypeScript: no framework, storage, UI or Node imports.',
+              message: 'packages/core is pure TypeScript, shared by the app, the CLI and the server: no framework, storage, UI or Node imports.',
             },
           ],
         },

@@ -4,11 +4,11 @@
 // through write() for 360,000 records would time the seeding, not the screens.
 import { AppDB } from '../src/db/database'
 import { META } from '../src/db/constants'
-import { naturalId } from '../src/db/ids'
-import type { AssignmentRow, ItemRow, SyncMeta } from '../src/db/records'
+import { naturalId } from '@hl/core/ids'
+import type { AssignmentRow, ItemRow, SyncMeta } from '@hl/core/records'
 import { benchmarkSchoolOptions, generateSchool } from '../src/demo/generateSchool'
 import { subjectsOfGrade } from '../src/demo/subjects'
-import { TIERS } from '../src/domain/types'
+import { TIERS } from '@hl/core/domain/types'
 
 const STAMP = '001800000000000-000000-benchseed'
 const meta = (id: string): SyncMeta => ({ id, updatedAt: STAMP, fieldClock: {}, version: 1 })

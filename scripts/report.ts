@@ -1,23 +1,23 @@
 // `npm run --silent report -- --plan plan.csv [--roster roster.csv] [--calendar calendar.csv]
 //   [--from D --to D] [--format table|json|csv]`
-// The thin Node layer over the pure readers (src/formats), the engine (src/domain/report) and the
+// The thin Node layer over the pure readers (packages/core/src/formats), the engine (packages/core/src/domain/report) and the
 // writers. Exit status: 0 no error finding, 1 some finding is an error, 2 bad input or bad arguments.
 // Bad input prints every error of every file to stderr and nothing to stdout.
 import { readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { hasError } from '../src/domain/findings'
-import { buildReport } from '../src/domain/report'
-import type { SchoolCalendar } from '../src/domain/calendar'
-import type { Assignment, Roster } from '../src/domain/types'
-import { parseDate } from '../src/formats/cells'
-import { readCalendarCsv } from '../src/formats/calendar'
-import { formatError, sortErrors, type FormatError } from '../src/formats/errors'
-import { readPlanCsv } from '../src/formats/plan'
-import { readRosterCsv, unknownRosterClasses } from '../src/formats/roster'
-import { reportToCsv } from '../src/formats/reportCsv'
-import { reportToJson } from '../src/formats/reportJson'
-import { reportToTable } from '../src/formats/reportTable'
+import { hasError } from '@hl/core/domain/findings'
+import { buildReport } from '@hl/core/domain/report'
+import type { SchoolCalendar } from '@hl/core/domain/calendar'
+import type { Assignment, Roster } from '@hl/core/domain/types'
+import { parseDate } from '@hl/core/formats/cells'
+import { readCalendarCsv } from '@hl/core/formats/calendar'
+import { formatError, sortErrors, type FormatError } from '@hl/core/formats/errors'
+import { readPlanCsv } from '@hl/core/formats/plan'
+import { readRosterCsv, unknownRosterClasses } from '@hl/core/formats/roster'
+import { reportToCsv } from '@hl/core/formats/reportCsv'
+import { reportToJson } from '@hl/core/formats/reportJson'
+import { reportToTable } from '@hl/core/formats/reportTable'
 import { findingMessage, translate } from '../src/i18n/format'
 import { cliMessages } from '../src/i18n/messages/findings'
 

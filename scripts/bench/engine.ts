@@ -1,6 +1,6 @@
 // The full-term report on the generated school and on one twice as large (engine time only).
 import { benchmarkSchoolOptions, generateSchool } from '../../src/demo/generateSchool'
-import { buildReport, type EveningLoad } from '../../src/domain/report'
+import { buildReport, type EveningLoad } from '@hl/core/domain/report'
 import { median } from './stats'
 
 export interface ReportFigures {

@@ -4,13 +4,13 @@
 // item stays attached to it. The unsaved draft is kept in sessionStorage, so a reload mid-way (a timer
 // running, a phone reloading a background tab) loses nothing.
 import { computed, reactive, toRaw, watch } from 'vue'
-import { checkDraft, type AssignmentDraft, type DraftProblem, type DraftProblemCode, type ItemDraft } from '@/domain/assignmentDraft'
-import { moveItem } from '@/domain/designer'
-import type { Tier } from '@/domain/types'
+import { checkDraft, type AssignmentDraft, type DraftProblem, type DraftProblemCode, type ItemDraft } from '@hl/core/domain/assignmentDraft'
+import { moveItem } from '@hl/core/domain/designer'
+import type { Tier } from '@hl/core/domain/types'
 import { DESIGNER_DRAFT_KEY_PREFIX } from '@/constants'
 import { appDb } from '@/db/database'
-import { uuidv7 } from '@/db/ids'
-import type { AssignmentRow, AssignmentStatus } from '@/db/records'
+import { uuidv7 } from '@hl/core/ids'
+import type { AssignmentRow, AssignmentStatus } from '@hl/core/records'
 import {
   copyAssignment,
   createAssignments,

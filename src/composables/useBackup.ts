@@ -2,7 +2,7 @@
 // (everything is read and checked, nothing written), look at what it will replace, confirm (one
 // transaction). A bad file stops at the first step with the problems in words.
 import { computed, shallowRef, type ComputedRef, type ShallowRef } from 'vue'
-import { chinaDate } from '@/domain/dates'
+import { chinaDate } from '@hl/core/domain/dates'
 import { appDb } from '@/db/database'
 import { countLiveRows, exportBackup, importBackup } from '@/db/backup'
 import {
@@ -15,7 +15,7 @@ import {
   type BackupFile,
   type BackupProblem,
   type BackupTableName,
-} from '@/formats/backup'
+} from '@hl/core/formats/backup'
 import { useLiveQuery } from './useLiveQuery'
 
 export type { BackupProblem, BackupTableName }

@@ -3,7 +3,7 @@ import { computed, type ComputedRef } from 'vue'
 import { appDb } from '@/db/database'
 import { countStudentsByClass } from '@/db/repos/classStudents'
 import { createClass, listClasses } from '@/db/repos/classes'
-import type { ClassRow } from '@/db/records'
+import type { ClassRow } from '@hl/core/records'
 import { useLiveQuery } from './useLiveQuery'
 
 export interface ClassWithCount {

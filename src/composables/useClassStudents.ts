@@ -14,8 +14,8 @@ import {
   type NewStudent,
   type RemovedStudents,
 } from '@/db/repos/students'
-import type { ClassRow, StudentRow, StudentTierRow } from '@/db/records'
-import type { Tier } from '@/domain/types'
+import type { ClassRow, StudentRow, StudentTierRow } from '@hl/core/records'
+import type { Tier } from '@hl/core/domain/types'
 import { useLiveQuery } from './useLiveQuery'
 
 export interface ClassStudentsData {

@@ -2,14 +2,14 @@
 // and arranged as a subjects × days grid. The class and the week come from the route; nothing here is
 // kept in a store.
 import { computed, type ComputedRef, type Ref } from 'vue'
-import { addDays } from '@/domain/dates'
-import { buildWeekTable, type WeekTable } from '@/domain/weekTable'
-import { buildWeekGrid, type WeekGrid } from '@/domain/weekGrid'
+import { addDays } from '@hl/core/domain/dates'
+import { buildWeekTable, type WeekTable } from '@hl/core/domain/weekTable'
+import { buildWeekGrid, type WeekGrid } from '@hl/core/domain/weekGrid'
 import { appDb } from '@/db/database'
 import { listClasses } from '@/db/repos/classes'
 import { listTeacherClassIds, loadClassWeek } from '@/db/repos/weeks'
 import { toAssignment, toRoster } from '@/db/toDomain'
-import type { AssignmentStatus, ClassRow } from '@/db/records'
+import type { AssignmentStatus, ClassRow } from '@hl/core/records'
 import { useLiveQuery } from './useLiveQuery'
 import { useSchool } from './useSchool'
 

@@ -2,9 +2,9 @@
 // subject counts, so the classes' other homework of the week is read too — only for the classes the
 // teacher's assignments touch).
 import { computed, type ComputedRef, type Ref } from 'vue'
-import { addDays } from '@/domain/dates'
-import { buildMyWeek, type MyWeekDay } from '@/domain/myWeek'
-import { buildReport, type EveningLoad } from '@/domain/report'
+import { addDays } from '@hl/core/domain/dates'
+import { buildMyWeek, type MyWeekDay } from '@hl/core/domain/myWeek'
+import { buildReport, type EveningLoad } from '@hl/core/domain/report'
 import { appDb } from '@/db/database'
 import { loadTeacherWeek } from '@/db/repos/weeks'
 import { toAssignment, toRoster } from '@/db/toDomain'

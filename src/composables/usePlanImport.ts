@@ -1,8 +1,8 @@
 // 导入作业计划: choose a plan CSV, see what it would add (per class and evening) and every error in it,
 // and only then import it — all of it, in one transaction, as the signed-in teacher's homework.
 import { computed, shallowRef, type ComputedRef, type ShallowRef } from 'vue'
-import type { FormatError } from '@/formats/errors'
-import { decodeCsvBytes, planPreview, readPlanForSchool, type PlanPreviewGroup, type PlannedAssignment } from '@/formats/planImport'
+import type { FormatError } from '@hl/core/formats/errors'
+import { decodeCsvBytes, planPreview, readPlanForSchool, type PlanPreviewGroup, type PlannedAssignment } from '@hl/core/formats/planImport'
 import { appDb } from '@/db/database'
 import { importPlan } from '@/db/importPlan'
 import { listClasses } from '@/db/repos/classes'

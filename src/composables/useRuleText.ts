@@ -1,7 +1,7 @@
 // Words for resolved rule values, in the current locale. Only wording lives here: which value applies
 // (and what 'schoolDayCap' resolves to) is the domain's business.
 import { useI18n } from 'vue-i18n'
-import type { LevelRuleKey, ResolvedLevelRules, SubjectBudgets } from '@/domain/rules/profile'
+import type { LevelRuleKey, ResolvedLevelRules, SubjectBudgets } from '@hl/core/domain/rules/profile'
 
 export function useRuleText() {
   const { t } = useI18n()

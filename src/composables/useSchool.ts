@@ -2,8 +2,8 @@
 // Every screen that checks homework reads the rules from here, so a change of the school's rules
 // shows everywhere at once.
 import { computed, type ComputedRef } from 'vue'
-import type { SchoolCalendar } from '@/domain/calendar'
-import type { ResolvedRules } from '@/domain/rules/profile'
+import type { SchoolCalendar } from '@hl/core/domain/calendar'
+import type { ResolvedRules } from '@hl/core/domain/rules/profile'
 import { appDb } from '@/db/database'
 import { getSchoolContext, listCalendarDays, schoolRules, type SchoolContext } from '@/db/repos/school'
 import { toCalendar } from '@/db/toDomain'

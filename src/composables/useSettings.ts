@@ -1,10 +1,10 @@
 // Settings: the school, its term, the calendar days set by hand (holidays, make-up days) and who uses
 // this device, read live; calendar days are changed through the school repository.
 import { computed, type ComputedRef } from 'vue'
-import type { DayType } from '@/domain/calendar'
+import type { DayType } from '@hl/core/domain/calendar'
 import { appDb } from '@/db/database'
 import { listCalendarDays, setCalendarDay } from '@/db/repos/school'
-import type { CalendarDayRow, SchoolRow, TeacherRow, TermRow } from '@/db/records'
+import type { CalendarDayRow, SchoolRow, TeacherRow, TermRow } from '@hl/core/records'
 import { useLiveQuery } from './useLiveQuery'
 import { useSchool } from './useSchool'
 

@@ -4,7 +4,7 @@ import { ref, toRaw, type Ref } from 'vue'
 import { appDb } from '@/db/database'
 import { setUpSchool, type SchoolSetup } from '@/db/repos/school'
 import { requestPersistence } from '@/db/storage'
-import { chinaDate } from '@/domain/dates'
+import { chinaDate } from '@hl/core/domain/dates'
 
 /** Today's date where the schools are (China Standard Time), whatever the device's time zone. */
 export function setupToday(now: number = Date.now()): string {

@@ -1,9 +1,9 @@
 // 先做 timers of the items on screen: read live from the trials table (so a reload, or another tab,
 // shows the same timer), ticking once a second only while one runs. The arithmetic is domain/trial.ts.
 import { computed, onScopeDispose, ref, watch } from 'vue'
-import { trialElapsedMs } from '@/domain/trial'
+import { trialElapsedMs } from '@hl/core/domain/trial'
 import { appDb } from '@/db/database'
-import type { TrialRow } from '@/db/records'
+import type { TrialRow } from '@hl/core/records'
 import { clearItemTrial, finishItemTrial, listTrials, pauseItemTrial, resumeItemTrial, startItemTrial } from '@/db/repos/trials'
 import { useLiveQuery } from './useLiveQuery'
 

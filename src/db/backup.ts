@@ -1,12 +1,12 @@
 // Export and import of the whole school (the file format, its schema and its versions are in
-// src/formats/backup.ts). An import is ONE transaction that clears and refills every synced table:
+// packages/core/src/formats/backup.ts). An import is ONE transaction that clears and refills every synced table:
 // either the device holds the whole backup afterwards, or, on any failure, exactly what it held before.
-import { parseHlc, receiveHlc, encodeHlc, type Hlc } from '../domain/hlc'
-import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, type BackupFile, type BackupRows, type BackupTableName } from '../formats/backup'
+import { parseHlc, receiveHlc, encodeHlc, type Hlc } from '@hl/core/domain/hlc'
+import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, type BackupFile, type BackupRows, type BackupTableName } from '@hl/core/formats/backup'
 import { META } from './constants'
 import { CURRENT_VERSION, type AppDB } from './database'
-import { newDeviceId } from './ids'
-import type { SyncedTableName, SyncedTables } from './records'
+import { newDeviceId } from '@hl/core/ids'
+import type { SyncedTableName, SyncedTables } from '@hl/core/records'
 
 // The backup's row schemas and the stored row types must describe the same shapes, both ways: a field
 // added to a record without its schema (or the other way round) fails the type check here.

@@ -3,10 +3,10 @@
 // order — but written with bulkAdd: one IndexedDB request per table instead of three per record, which
 // is what makes loading the demo school take about a second instead of several. Only for NEW ids: a
 // taken id (even a tombstone) fails the whole transaction, like write()'s create of a live id.
-import { encodeHlc, parseHlc, tickHlc } from '../domain/hlc'
+import { encodeHlc, parseHlc, tickHlc } from '@hl/core/domain/hlc'
 import { META } from './constants'
 import type { AppDB } from './database'
-import type { Fields, OutboxEntry, SyncedTableName, SyncMeta } from './records'
+import type { Fields, OutboxEntry, SyncedTableName, SyncMeta } from '@hl/core/records'
 import { write, type Row } from './write'
 
 export type BulkCreate = <K extends SyncedTableName>(table: K, id: string, fields: Fields<Row<K>>) => void

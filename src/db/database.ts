@@ -2,7 +2,7 @@
 // version with an upgrade(); old versions stay listed so any older database opens and is brought up to date.
 import Dexie, { type Table } from 'dexie'
 import { DB_NAME } from './constants'
-import type { MetaRow, OutboxEntry, SyncedTables } from './records'
+import type { MetaRow, OutboxEntry, SyncedTables } from '@hl/core/records'
 
 /** Version 1: the first shape. Indexes only; Dexie stores every other field as given. */
 export const SCHEMA_V1 = {

@@ -1,9 +1,9 @@
-// Importing a checked plan (src/formats/planImport.ts) as the signed-in teacher's homework: ONE write()
+// Importing a checked plan (packages/core/src/formats/planImport.ts) as the signed-in teacher's homework: ONE write()
 // transaction for the whole file, so an import either adds every assignment or, on any failure, none.
-import type { PlannedAssignment } from '../formats/planImport'
+import type { PlannedAssignment } from '@hl/core/formats/planImport'
 import type { AppDB } from './database'
-import { uuidv7 } from './ids'
-import type { AssignmentStatus } from './records'
+import { uuidv7 } from '@hl/core/ids'
+import type { AssignmentStatus } from '@hl/core/records'
 import { write } from './write'
 
 export interface PlanImportOutcome {

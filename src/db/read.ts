@@ -1,6 +1,6 @@
 // Small read helpers shared by the repositories: tombstones are hidden from every query.
 import type { Collection, Table } from 'dexie'
-import type { SyncMeta } from './records'
+import type { SyncMeta } from '@hl/core/records'
 
 export async function liveRows<T extends SyncMeta>(collection: Collection<T, string> | Table<T, string>): Promise<T[]> {
   return (await collection.toArray()).filter((r) => r.deletedAt === undefined)

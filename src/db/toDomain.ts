@@ -1,10 +1,10 @@
 // From stored rows to the engine's shapes. The engine never sees rows; rows never carry computed totals.
-import type { AssignmentDraft } from '../domain/assignmentDraft'
-import { tiersOf } from '../domain/assignmentDraft'
-import type { SchoolCalendar } from '../domain/calendar'
-import type { Assignment, AssignmentItem, ClassRef, Roster } from '../domain/types'
+import type { AssignmentDraft } from '@hl/core/domain/assignmentDraft'
+import { tiersOf } from '@hl/core/domain/assignmentDraft'
+import type { SchoolCalendar } from '@hl/core/domain/calendar'
+import type { Assignment, AssignmentItem, ClassRef, Roster } from '@hl/core/domain/types'
 import type { AssignmentWithItems } from './repos/assignments'
-import type { CalendarDayRow, ClassRow, ItemRow, StudentRow, StudentTierRow } from './records'
+import type { CalendarDayRow, ClassRow, ItemRow, StudentRow, StudentTierRow } from '@hl/core/records'
 
 export function classRefOf(row: Pick<ClassRow, 'grade' | 'name'>): ClassRef {
   return { grade: row.grade, className: row.name }

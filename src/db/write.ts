@@ -1,11 +1,11 @@
 // The one way the app writes: every change of a synced record bumps its version and clocks, and appends
 // an outbox entry in the same Dexie transaction, so a crash can never leave a change that sync will not
 // send, nor an outbox entry for a change that did not happen (../shared/sync-design.md).
-import { encodeHlc, parseHlc, tickHlc, type Hlc } from '../domain/hlc'
+import { encodeHlc, parseHlc, tickHlc, type Hlc } from '@hl/core/domain/hlc'
 import { META } from './constants'
 import type { AppDB } from './database'
-import { newDeviceId } from './ids'
-import type { Fields, SyncedTableName, SyncedTables, SyncMeta } from './records'
+import { newDeviceId } from '@hl/core/ids'
+import type { Fields, SyncedTableName, SyncedTables, SyncMeta } from '@hl/core/records'
 
 export type Row<K extends SyncedTableName> = SyncedTables[K]
 

@@ -3,12 +3,12 @@
 // classes of 40–50 students with layers in 语文/数学/英语, several teachers, and four weeks of homework up
 // to today's week, mostly within the caps, with some evenings over them and today's evening of 5(1) over
 // on purpose. Deterministic for a given `today`. src/demo/demoSchool.ts writes it to the database.
-import { tiersOf, type ItemDraft } from '../domain/assignmentDraft'
-import { dayType, type SchoolCalendar } from '../domain/calendar'
-import { addDays, eachDate, isoWeekday, mondayOf } from '../domain/dates'
-import { statutoryHolidays } from '../domain/holidays'
-import { defaultTerm, termNameZh } from '../domain/schoolTerm'
-import type { Assignment, ClassRef, IsoDate, ItemKind, Roster, Tier, Where } from '../domain/types'
+import { tiersOf, type ItemDraft } from '@hl/core/domain/assignmentDraft'
+import { dayType, type SchoolCalendar } from '@hl/core/domain/calendar'
+import { addDays, eachDate, isoWeekday, mondayOf } from '@hl/core/domain/dates'
+import { statutoryHolidays } from '@hl/core/domain/holidays'
+import { defaultTerm, termNameZh } from '@hl/core/domain/schoolTerm'
+import type { Assignment, ClassRef, IsoDate, ItemKind, Roster, Tier, Where } from '@hl/core/domain/types'
 import type { SchoolSetup } from '../db/repos/school'
 import { studentName } from './generateSchool'
 import { seededRandom, type Random } from './random'

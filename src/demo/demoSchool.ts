@@ -3,11 +3,11 @@
 // no half school behind, and every record carries its clocks and outbox entry like any the user makes.
 import { bulkCreate } from '../db/bulk'
 import type { AppDB } from '../db/database'
-import { naturalId, uuidv7 } from '../db/ids'
-import { SYNCED_TABLES } from '../db/records'
+import { naturalId, uuidv7 } from '@hl/core/ids'
+import { SYNCED_TABLES } from '@hl/core/records'
 import { listClasses } from '../db/repos/classes'
 import { setUpSchool } from '../db/repos/school'
-import type { IsoDate } from '../domain/types'
+import type { IsoDate } from '@hl/core/domain/types'
 import { planDemoSchool, type DemoSchoolPlan } from './demoPlan'
 
 export { planDemoSchool }

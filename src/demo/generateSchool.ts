@@ -1,8 +1,8 @@
 // A realistic generated school: the benchmark's large school, and (later) the demo school a visitor loads.
 // Deterministic for a seed. Figures follow policy.md's "Numbers for realistic data".
-import type { SchoolCalendar } from '../domain/calendar'
-import { addDays, isoWeekday } from '../domain/dates'
-import type { Assignment, AssignmentItem, ClassRef, Grade, IsoDate, ItemKind, Roster, Student, Tier } from '../domain/types'
+import type { SchoolCalendar } from '@hl/core/domain/calendar'
+import { addDays, isoWeekday } from '@hl/core/domain/dates'
+import type { Assignment, AssignmentItem, ClassRef, Grade, IsoDate, ItemKind, Roster, Student, Tier } from '@hl/core/domain/types'
 import { seededRandom, type Random } from './random'
 import { CORE_SUBJECTS, subjectsOfGrade } from './subjects'
 

@@ -1,7 +1,7 @@
 // Subjects taught in each grade (policy.md, "Numbers for realistic data"): 语文, 数学, 道德与法治, 科学,
 // 体育与健康, 艺术, 劳动 from grade 1; 英语, 信息科技 and 综合实践 from grade 3; 历史, 地理, 生物学 from
 // grade 7; 物理 from grade 8; 化学 in grade 9.
-import type { Grade } from '../domain/types'
+import type { Grade } from '@hl/core/domain/types'
 
 const FROM_GRADE: readonly [string, Grade][] = [
   ['语文', 1],

@@ -1,7 +1,7 @@
 // A tiny translator for callers outside Vue (the CLI, tests): the same message tables as vue-i18n, with
 // `{name}` interpolation only (no plurals, no linked messages, which the tables avoid anyway).
-import type { Finding } from '../domain/findings'
-import { roundMinutes } from '../domain/minutes'
+import type { Finding } from '@hl/core/domain/findings'
+import { roundMinutes } from '@hl/core/domain/minutes'
 import { findingsMessages } from './messages/findings'
 
 export type Locale = 'zh-CN' | 'en'

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import RulesView from '@/views/RulesView.vue'
-import { SOURCES } from '@/domain/rules/sources'
+import { SOURCES } from '@hl/core/domain/rules/sources'
 import { mountWithApp } from './mount'
 
 let wrapper: VueWrapper | undefined

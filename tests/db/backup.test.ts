@@ -7,7 +7,7 @@ import type { AppDB } from '@/db/database'
 import { getSchoolContext } from '@/db/repos/school'
 import { listClassAssignments } from '@/db/repos/assignments'
 import { write } from '@/db/write'
-import { BACKUP_TABLES, decodeBackupBytes, readBackup, writeBackup } from '@/formats/backup'
+import { BACKUP_TABLES, decodeBackupBytes, readBackup, writeBackup } from '@hl/core/formats/backup'
 import { freshDb } from './helpers'
 import { seedSchool, snapshot } from './seed'
 

@@ -5,8 +5,8 @@ import { listClasses, listGradeSubjects } from '@/db/repos/classes'
 import { getSchoolContext, listCalendarDays, schoolRules, SchoolExistsError } from '@/db/repos/school'
 import { listStudentTiers, listStudents } from '@/db/repos/students'
 import { toAssignment, toCalendar, toRoster } from '@/db/toDomain'
-import { hasError } from '@/domain/findings'
-import { buildReport } from '@/domain/report'
+import { hasError } from '@hl/core/domain/findings'
+import { buildReport } from '@hl/core/domain/report'
 import { freshDb } from './helpers'
 
 describe('loading the demo school', () => {

@@ -8,9 +8,9 @@ import { listClasses } from '@/db/repos/classes'
 import { setUpSchool } from '@/db/repos/school'
 import { listMyTeachings } from '@/db/repos/teaching'
 import { finishItemTrial, getTrial, listTrials, pauseItemTrial, resumeItemTrial, startItemTrial, trialId } from '@/db/repos/trials'
-import { uuidv7 } from '@/db/ids'
-import type { AssignmentDraft } from '@/domain/assignmentDraft'
-import { trialElapsedMs, trialMinutesOf } from '@/domain/trial'
+import { uuidv7 } from '@hl/core/ids'
+import type { AssignmentDraft } from '@hl/core/domain/assignmentDraft'
+import { trialElapsedMs, trialMinutesOf } from '@hl/core/domain/trial'
 import { freshDb } from './helpers'
 
 const open: AppDB[] = []

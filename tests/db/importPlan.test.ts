@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { AppDB } from '@/db/database'
 import { importPlan } from '@/db/importPlan'
 import { listClassAssignments } from '@/db/repos/assignments'
-import { readPlanForSchool } from '@/formats/planImport'
+import { readPlanForSchool } from '@hl/core/formats/planImport'
 import { freshDb } from './helpers'
 import { seedSchool, snapshot } from './seed'
 

@@ -5,8 +5,8 @@ import { createClass, DuplicateClassError, listClasses, listGradeSubjects } from
 import { getSchoolContext, hasSchool, schoolRules, setUpSchool, SchoolExistsError, type SchoolSetup } from '@/db/repos/school'
 import { addStudents, listStudents, listStudentTiers, moveStudent, removeStudents, restoreStudents, setTiers } from '@/db/repos/students'
 import { toAssignment, toRoster } from '@/db/toDomain'
-import type { AssignmentDraft, ItemDraft } from '@/domain/assignmentDraft'
-import { buildReport } from '@/domain/report'
+import type { AssignmentDraft, ItemDraft } from '@hl/core/domain/assignmentDraft'
+import { buildReport } from '@hl/core/domain/report'
 import { freshDb } from './helpers'
 
 let db: AppDB

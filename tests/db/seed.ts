@@ -5,7 +5,7 @@ import type { AppDB } from '@/db/database'
 import { createAssignments, removeAssignments } from '@/db/repos/assignments'
 import { setUpSchool } from '@/db/repos/school'
 import { addStudents, setTiers } from '@/db/repos/students'
-import type { ItemDraft } from '@/domain/assignmentDraft'
+import type { ItemDraft } from '@hl/core/domain/assignmentDraft'
 
 export const item = (title: string, minutes: number, extra: Partial<ItemDraft> = {}): ItemDraft => ({
   title,

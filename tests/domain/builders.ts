@@ -1,5 +1,5 @@
 // Small builders for engine tests: an assignment is a class, a subject, a date and items.
-import type { Assignment, AssignmentItem, ClassRef, Roster, Student, Tier } from '@/domain/types'
+import type { Assignment, AssignmentItem, ClassRef, Roster, Student, Tier } from '@hl/core/domain/types'
 
 export const ALL: readonly Tier[] = ['core', 'extend', 'challenge']
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dayType, DEFAULT_CALENDAR, isRestDay, type SchoolCalendar } from '@/domain/calendar'
+import { dayType, DEFAULT_CALENDAR, isRestDay, type SchoolCalendar } from '@hl/core/domain/calendar'
 
 // 2026: National Day holiday Thu 1 Oct – Thu 8 Oct, with make-up school days (调休) on Sun 27 Sep and Sat 10 Oct
 // (illustrative overrides: the school enters its own).

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { calibrate, kaplanMeierMedian, type TimeReport } from '@/domain/calibration'
+import { calibrate, kaplanMeierMedian, type TimeReport } from '@hl/core/domain/calibration'
 
 const r = (estimatedMinutes: number, actualMinutes: number, stoppedAtCutoff = false): TimeReport => ({ estimatedMinutes, actualMinutes, stoppedAtCutoff })
 const many = (n: number, make: (i: number) => TimeReport) => Array.from({ length: n }, (_, i) => make(i))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { tierCounts, tierLookup } from '@/domain/classLayers'
+import { tierCounts, tierLookup } from '@hl/core/domain/classLayers'
 
 describe('tierCounts', () => {
   const lookup = tierLookup([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, chinaDate, daysBetween, eachDate, isIsoDate, isoWeekday, mondayOf } from '@/domain/dates'
-import { formatDate } from '@/domain/formatDate'
+import { addDays, chinaDate, daysBetween, eachDate, isIsoDate, isoWeekday, mondayOf } from '@hl/core/domain/dates'
+import { formatDate } from '@hl/core/domain/formatDate'
 
 describe('dates', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { dayType } from '@/domain/calendar'
-import { addDays, isoWeekday, mondayOf } from '@/domain/dates'
-import { hasError } from '@/domain/findings'
-import { buildReport } from '@/domain/report'
+import { dayType } from '@hl/core/domain/calendar'
+import { addDays, isoWeekday, mondayOf } from '@hl/core/domain/dates'
+import { hasError } from '@hl/core/domain/findings'
+import { buildReport } from '@hl/core/domain/report'
 import { demoReportInput, planDemoSchool } from '@/demo/demoPlan'
 
 describe('the demo school plan', () => {

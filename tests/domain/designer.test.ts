@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { ItemDraft } from '@/domain/assignmentDraft'
-import { draftTierMinutes, moveItem, spreadSummary } from '@/domain/designer'
+import type { ItemDraft } from '@hl/core/domain/assignmentDraft'
+import { draftTierMinutes, moveItem, spreadSummary } from '@hl/core/domain/designer'
 
 function item(over: Partial<ItemDraft> = {}): ItemDraft {
   return { title: '练习', kind: 'written', where: 'home', tiers: { core: true, extend: true, challenge: true }, minutes: 10, trialMinutes: null, ...over }

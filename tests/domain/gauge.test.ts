@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { AssignmentDraft, ItemDraft } from '@/domain/assignmentDraft'
-import { buildGauge, draftAsAssignment, toAssignmentItem } from '@/domain/gauge'
-import { resolveRules, NATIONAL_2021 } from '@/domain/rules/profile'
+import type { AssignmentDraft, ItemDraft } from '@hl/core/domain/assignmentDraft'
+import { buildGauge, draftAsAssignment, toAssignmentItem } from '@hl/core/domain/gauge'
+import { resolveRules, NATIONAL_2021 } from '@hl/core/domain/rules/profile'
 import { assignment, cls, item, roster } from './builders'
 
 const c4 = cls(4) // upper primary: cap 60

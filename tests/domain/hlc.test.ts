@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compareHlc, encodeHlc, parseHlc, receiveHlc, tickHlc, type Hlc } from '@/domain/hlc'
+import { compareHlc, encodeHlc, parseHlc, receiveHlc, tickHlc, type Hlc } from '@hl/core/domain/hlc'
 
 const start: Hlc = { wall: 1_700_000_000_000, counter: 0, deviceId: 'dev-a' }
 

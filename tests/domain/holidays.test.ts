@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { lunarHolidaysKnown, statutoryHolidays } from '@/domain/holidays'
-import { defaultTerm, springTermStart, termNameZh } from '@/domain/schoolTerm'
+import { lunarHolidaysKnown, statutoryHolidays } from '@hl/core/domain/holidays'
+import { defaultTerm, springTermStart, termNameZh } from '@hl/core/domain/schoolTerm'
 
 const dates = (from: string, to: string) => statutoryHolidays(from, to).map((h) => `${h.date} ${h.name}`)
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addItem, emptySubjectEvening, eveningFigures, tierMinutes, type SubjectEvening } from '@/domain/load'
-import type { Student, Tier, TierMinutes } from '@/domain/types'
+import { addItem, emptySubjectEvening, eveningFigures, tierMinutes, type SubjectEvening } from '@hl/core/domain/load'
+import type { Student, Tier, TierMinutes } from '@hl/core/domain/types'
 import { item } from './builders'
 
 function subject(name: string, home: Partial<TierMinutes>): SubjectEvening {

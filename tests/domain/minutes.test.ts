@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { itemMinutes, spreadEvenings } from '@/domain/minutes'
-import type { AssignmentItem } from '@/domain/types'
+import { itemMinutes, spreadEvenings } from '@hl/core/domain/minutes'
+import type { AssignmentItem } from '@hl/core/domain/types'
 
 const item = (over: Partial<AssignmentItem>): AssignmentItem => ({ title: 't', kind: 'written', where: 'home', tiers: ['core', 'extend', 'challenge'], ...over })
 

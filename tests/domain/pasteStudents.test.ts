@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parsePastedStudents } from '@/domain/pasteStudents'
+import { parsePastedStudents } from '@hl/core/domain/pasteStudents'
 
 const names = (text: string) => parsePastedStudents(text).students.map((s) => [s.number, s.name])
 const problems = (text: string) => parsePastedStudents(text).problems.map((p) => [p.line, p.code])

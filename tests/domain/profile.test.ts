@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { budgetOf, levelOfGrade, NATIONAL_2021, resolveRules, rulesForGrade, type RulesLayer } from '@/domain/rules/profile'
+import { budgetOf, levelOfGrade, NATIONAL_2021, resolveRules, rulesForGrade, type RulesLayer } from '@hl/core/domain/rules/profile'
 
 // Known local variants of policy.md, used to test the override layers.
 const anshan: RulesLayer = {

@@ -1,10 +1,10 @@
 // Invariants of the engine that must hold whatever the homework: fast-check explores the inputs.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { eachDate } from '@/domain/dates'
-import { spreadEvenings } from '@/domain/minutes'
-import { buildReport } from '@/domain/report'
-import { classKey, TIERS, type Assignment, type AssignmentItem, type Roster, type Tier } from '@/domain/types'
+import { eachDate } from '@hl/core/domain/dates'
+import { spreadEvenings } from '@hl/core/domain/minutes'
+import { buildReport } from '@hl/core/domain/report'
+import { classKey, TIERS, type Assignment, type AssignmentItem, type Roster, type Tier } from '@hl/core/domain/types'
 
 const SUBJECTS = ['语文', '数学', '英语', '科学']
 const DATES = eachDate('2026-11-20', '2026-12-06')

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { SchoolCalendar } from '@/domain/calendar'
-import { buildReport, type EveningLoad } from '@/domain/report'
-import { NATIONAL_2021, resolveRules, type RulesLayer } from '@/domain/rules/profile'
-import type { Assignment } from '@/domain/types'
+import type { SchoolCalendar } from '@hl/core/domain/calendar'
+import { buildReport, type EveningLoad } from '@hl/core/domain/report'
+import { NATIONAL_2021, resolveRules, type RulesLayer } from '@hl/core/domain/rules/profile'
+import type { Assignment } from '@hl/core/domain/types'
 import { assignment, cls, item, roster } from './builders'
 
 const MON = '2026-11-23'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkSetupStep, classNamesFor, pruneMe, setupFromForm, withHolidays, type SetupForm } from '@/domain/setupForm'
+import { checkSetupStep, classNamesFor, pruneMe, setupFromForm, withHolidays, type SetupForm } from '@hl/core/domain/setupForm'
 
 function form(patch: Partial<SetupForm> = {}): SetupForm {
   return {

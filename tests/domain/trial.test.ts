@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { finishTrial, formatElapsed, pauseTrial, resumeTrial, startTrial, trialElapsedMs, trialMinutesOf, type TrialClock } from '@/domain/trial'
+import { finishTrial, formatElapsed, pauseTrial, resumeTrial, startTrial, trialElapsedMs, trialMinutesOf, type TrialClock } from '@hl/core/domain/trial'
 
 const T0 = 1_800_000_000_000
 

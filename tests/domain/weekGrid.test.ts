@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { buildMyWeek, assignmentMinutes } from '@/domain/myWeek'
-import { buildReport } from '@/domain/report'
-import { NATIONAL_2021, resolveRules } from '@/domain/rules/profile'
-import type { Assignment } from '@/domain/types'
-import { buildWeekGrid, shiftWeek, weekStartFor } from '@/domain/weekGrid'
-import { buildWeekTable } from '@/domain/weekTable'
+import { buildMyWeek, assignmentMinutes } from '@hl/core/domain/myWeek'
+import { buildReport } from '@hl/core/domain/report'
+import { NATIONAL_2021, resolveRules } from '@hl/core/domain/rules/profile'
+import type { Assignment } from '@hl/core/domain/types'
+import { buildWeekGrid, shiftWeek, weekStartFor } from '@hl/core/domain/weekGrid'
+import { buildWeekTable } from '@hl/core/domain/weekTable'
 
 const classRef = { grade: 4, className: '4(2)' }
 const all = ['core', 'extend', 'challenge'] as const

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildWeekTable } from '@/domain/weekTable'
+import { buildWeekTable } from '@hl/core/domain/weekTable'
 import { assignment, cls, item, roster } from './builders'
 
 const g5 = cls(5, 2)

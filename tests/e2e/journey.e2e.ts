@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { chinaDate, mondayOf } from '../../src/domain/dates'
+import { chinaDate, mondayOf } from '@hl/core/domain/dates'
 import { launchBrowser, type TestBrowser } from '../../scripts/browser'
 
 const baseUrl = inject('baseUrl')

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- these tests build malformed files on purpose: any is the honest type */
 import { describe, expect, it } from 'vitest'
-import { BACKUP_FORMAT, BACKUP_TABLES, MAX_PROBLEMS, backupFileName, decodeBackupBytes, readBackup, type BackupFile } from '@/formats/backup'
-import { upgradeV0toV1 } from '@/formats/backupUpgrade'
+import { BACKUP_FORMAT, BACKUP_TABLES, MAX_PROBLEMS, backupFileName, decodeBackupBytes, readBackup, type BackupFile } from '@hl/core/formats/backup'
+import { upgradeV0toV1 } from '@hl/core/formats/backupUpgrade'
 
 const meta = (id: string) => ({ id, updatedAt: '001800000000000-000000-dev1', fieldClock: {}, version: 1 })
 

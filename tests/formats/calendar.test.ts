@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readCalendarCsv } from '../../src/formats/calendar'
+import { readCalendarCsv } from '@hl/core/formats/calendar'
 
 describe('readCalendarCsv', () => {
   it.each([

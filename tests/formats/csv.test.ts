@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { guardFormula, parseCsv, writeCsv } from '../../src/formats/csv'
+import { guardFormula, parseCsv, writeCsv } from '@hl/core/formats/csv'
 
 describe('parseCsv', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
-import { FINDING_SOURCES, RULE_IDS, type Finding } from '../../src/domain/findings'
+import { FINDING_SOURCES, RULE_IDS, type Finding } from '@hl/core/domain/findings'
 import { displayMinutes, findingMessage, translate } from '../../src/i18n/format'
 import { cliMessages, findingsMessages } from '../../src/i18n/messages/findings'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { readPlanCsv } from '../../src/formats/plan'
-import type { FormatError } from '../../src/formats/errors'
-import type { Assignment } from '../../src/domain/types'
+import { readPlanCsv } from '@hl/core/formats/plan'
+import type { FormatError } from '@hl/core/formats/errors'
+import type { Assignment } from '@hl/core/domain/types'
 
 const HEADER = 'date,due,grade,class,subject,title,kind,where,tiers,minutes,trial_minutes'
 

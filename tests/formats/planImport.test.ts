@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeCsvBytes, planPreview, readPlanForSchool } from '@/formats/planImport'
+import { decodeCsvBytes, planPreview, readPlanForSchool } from '@hl/core/formats/planImport'
 
 const CLASSES = [
   { id: 'c41', grade: 4, name: '4(1)' },

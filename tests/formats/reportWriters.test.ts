@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { EveningLoad } from '../../src/domain/report'
-import { FINDING_SOURCES } from '../../src/domain/findings'
-import { displayWidth, padEnd, padStart } from '../../src/formats/displayWidth'
-import { parseCsv } from '../../src/formats/csv'
-import { REPORT_CSV_HEADER, reportToCsv } from '../../src/formats/reportCsv'
-import { reportToJson } from '../../src/formats/reportJson'
-import { reportToTable } from '../../src/formats/reportTable'
+import type { EveningLoad } from '@hl/core/domain/report'
+import { FINDING_SOURCES } from '@hl/core/domain/findings'
+import { displayWidth, padEnd, padStart } from '@hl/core/formats/displayWidth'
+import { parseCsv } from '@hl/core/formats/csv'
+import { REPORT_CSV_HEADER, reportToCsv } from '@hl/core/formats/reportCsv'
+import { reportToJson } from '@hl/core/formats/reportJson'
+import { reportToTable } from '@hl/core/formats/reportTable'
 import { findingMessage } from '../../src/i18n/format'
 
 const text = (f: Parameters<typeof findingMessage>[0]) => findingMessage(f, 'zh-CN')

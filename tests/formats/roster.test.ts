@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readRosterCsv, unknownRosterClasses, type RosterRead } from '../../src/formats/roster'
-import type { Assignment } from '../../src/domain/types'
+import { readRosterCsv, unknownRosterClasses, type RosterRead } from '@hl/core/formats/roster'
+import type { Assignment } from '@hl/core/domain/types'
 
 function ok(text: string): RosterRead {
   const result = readRosterCsv(text, 'roster.csv')

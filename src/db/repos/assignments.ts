@@ -1,11 +1,11 @@
 // Assignments and their items. One assignment per class: setting homework for parallel classes at once
 // creates one per class, sharing a batch id.
-import { checkDraft, type AssignmentDraft, type DraftProblem, type ItemDraft } from '../../domain/assignmentDraft'
-import { addDays } from '../../domain/dates'
+import { checkDraft, type AssignmentDraft, type DraftProblem, type ItemDraft } from '@hl/core/domain/assignmentDraft'
+import { addDays } from '@hl/core/domain/dates'
 import type { AppDB } from '../database'
-import { uuidv7 } from '../ids'
+import { uuidv7 } from '@hl/core/ids'
 import { byPosition, liveRow, liveRows } from '../read'
-import type { AssignmentRow, AssignmentStatus, ItemRow } from '../records'
+import type { AssignmentRow, AssignmentStatus, ItemRow } from '@hl/core/records'
 import { write, type Writer } from '../write'
 
 export interface AssignmentWithItems {

@@ -1,9 +1,9 @@
 // Classes and the subjects of each grade.
-import { compareClasses as compareClassRefs } from '../../domain/types'
+import { compareClasses as compareClassRefs } from '@hl/core/domain/types'
 import type { AppDB } from '../database'
-import { naturalId, uuidv7 } from '../ids'
+import { naturalId, uuidv7 } from '@hl/core/ids'
 import { liveRow, liveRows } from '../read'
-import type { ClassRow, GradeSubjectRow } from '../records'
+import type { ClassRow, GradeSubjectRow } from '@hl/core/records'
 import { write } from '../write'
 
 /** Class rows in school order (the domain's compareClasses, on rows). */

@@ -1,12 +1,12 @@
 // The school on this device: set up once (新建学校 or the demo school), then read by every screen.
-import type { DayType } from '../../domain/calendar'
-import { resolveRules, NATIONAL_2021, type ResolvedRules, type RulesLayer } from '../../domain/rules/profile'
-import { regionLayers } from '../../domain/rules/regions'
+import type { DayType } from '@hl/core/domain/calendar'
+import { resolveRules, NATIONAL_2021, type ResolvedRules, type RulesLayer } from '@hl/core/domain/rules/profile'
+import { regionLayers } from '@hl/core/domain/rules/regions'
 import { META } from '../constants'
 import type { AppDB } from '../database'
-import { naturalId, uuidv7 } from '../ids'
+import { naturalId, uuidv7 } from '@hl/core/ids'
 import { liveRow, liveRows } from '../read'
-import type { CalendarDayRow, Role, SchoolRow, TeacherRow, TermRow } from '../records'
+import type { CalendarDayRow, Role, SchoolRow, TeacherRow, TermRow } from '@hl/core/records'
 import { write } from '../write'
 
 export interface SchoolSetup {

@@ -1,9 +1,9 @@
 // Students of a class and their layer (分层) per subject. Layer names are for teachers only.
-import type { Tier } from '../../domain/types'
+import type { Tier } from '@hl/core/domain/types'
 import type { AppDB } from '../database'
-import { naturalId, uuidv7 } from '../ids'
+import { naturalId, uuidv7 } from '@hl/core/ids'
 import { byPosition, liveRow, liveRows } from '../read'
-import type { StudentRow, StudentTierRow } from '../records'
+import type { StudentRow, StudentTierRow } from '@hl/core/records'
 import { write } from '../write'
 
 export async function listStudents(db: AppDB, classId: string): Promise<StudentRow[]> {

@@ -1,14 +1,14 @@
 // 先做 timers: one per item and teacher, stored so that a reload, a closed tab or a phone that went to
-// sleep mid-way loses nothing. The arithmetic is src/domain/trial.ts; this module only stores its states.
+// sleep mid-way loses nothing. The arithmetic is packages/core/src/domain/trial.ts; this module only stores its states.
 //
 // A trial belongs to an item id. The designer gives every draft item a UUIDv7 the moment it is added and
 // the assignment keeps that id when saved (createAssignments' itemIds), so a teacher can time an item of
 // an assignment that is not saved yet and find the timer again after a reload.
-import { finishTrial, pauseTrial, resumeTrial, startTrial, type TrialClock } from '../../domain/trial'
+import { finishTrial, pauseTrial, resumeTrial, startTrial, type TrialClock } from '@hl/core/domain/trial'
 import type { AppDB } from '../database'
-import { naturalId } from '../ids'
+import { naturalId } from '@hl/core/ids'
 import { liveRow, liveRows } from '../read'
-import type { TrialRow } from '../records'
+import type { TrialRow } from '@hl/core/records'
 import { write } from '../write'
 
 /** One timer per item and teacher: a natural id, so two devices timing the same item converge. */

@@ -1,10 +1,10 @@
 // Reads for the week screens (班级周表, 我的作业): one class's week with its roster, and a teacher's week
 // with, for every class it touches, the class's other homework of the week (a class's evening total
 // counts every subject, not only mine).
-import { addDays } from '../../domain/dates'
+import { addDays } from '@hl/core/domain/dates'
 import type { AppDB } from '../database'
 import { liveRow, liveRows } from '../read'
-import type { ClassRow, StudentRow, StudentTierRow } from '../records'
+import type { ClassRow, StudentRow, StudentTierRow } from '@hl/core/records'
 import { listClassAssignments, listTeacherAssignments, type AssignmentWithItems } from './assignments'
 import { compareClasses } from './classes'
 import { listStudents, listStudentTiers } from './students'

@@ -1,5 +1,5 @@
 // UI text of the app shell and the Rules page. Policy quotes and document titles are not here: they are
-// Chinese proper text from the domain (src/domain/rules) and are shown as they are, marked lang="zh-CN".
+// Chinese proper text from the domain (packages/core/src/domain/rules) and are shown as they are, marked lang="zh-CN".
 // vue-i18n message syntax: `{`, `}`, `@`, `$` and `|` are special, so none appear as plain text.
 
 const zhCN = {

@@ -1,4 +1,4 @@
-// What a finding says, one message per rule id (src/domain/findings.ts), in both locales. The app merges
+// What a finding says, one message per rule id (packages/core/src/domain/findings.ts), in both locales. The app merges
 // this under `findings` (e.g. `findings.cap`); the CLI renders it through ../format.ts.
 // vue-i18n message syntax: `{`, `}`, `@`, `$` and `|` are special, so none appear as plain text.
 // Parameters: {average} {cap} {max} {budget} (minutes, rounded to 1 decimal), {subject}, {source}.

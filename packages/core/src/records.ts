@@ -2,9 +2,9 @@
 // made on the device (UUIDv7, or derived from the natural key where a record is unique by meaning), a
 // tombstone instead of a delete, the HLC of its last change and of each field's last change, a version
 // bumped on every change. Sets are rows (a student's layer per subject, a teacher's classes), never arrays.
-import type { DayType } from '../domain/calendar'
-import type { LevelId, LevelRules } from '../domain/rules/profile'
-import type { ItemKind, Tier, Where } from '../domain/types'
+import type { DayType } from './domain/calendar'
+import type { LevelId, LevelRules } from './domain/rules/profile'
+import type { ItemKind, Tier, Where } from './domain/types'
 
 export interface SyncMeta {
   id: string

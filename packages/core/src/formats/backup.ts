@@ -56,7 +56,7 @@ export const TABLE_LABELS: Readonly<Record<BackupTableName, string>> = {
   trials: '先做计时',
 }
 
-// ---- row schemas: one per table, mirroring src/db/records.ts (src/db/backup.ts checks they agree) ----
+// ---- row schemas: one per table, mirroring packages/core/src/records.ts (src/db/backup.ts checks they agree) ----
 
 const id = v.pipe(v.string(), v.minLength(1))
 const isoDate = v.pipe(v.string(), v.check(isIsoDate, '须为 YYYY-MM-DD 日期'))
