@@ -12,6 +12,9 @@ const zhCN = {
     demoText: '一所虚构的学校：二、三、五、八年级共七个班，每班四十多名学生并已分层，几位老师近四周的作业，其中有几天超过时长上限。你将以数学老师王老师的身份查看。',
     demoAction: '载入示例学校',
     demoLoading: '正在载入示例学校…',
+    restoreTitle: '从备份恢复',
+    restoreText: '换了新设备，或清除过浏览器数据？选择之前导出的备份文件，恢复整个学校，包括未保存的草稿和先做计时。',
+    restoreAction: '从备份恢复',
     privacy: '所有数据只保存在本设备的浏览器中，不会上传。',
   },
   form: {
@@ -172,6 +175,9 @@ const en: SetupMessages = {
     demoText: 'A made-up school: seven classes in grades 2, 3, 5 and 8, each with forty-odd students already in layers, and four weeks of homework by several teachers, with a few evenings over the cap. You see it as Ms Wang, a maths teacher.',
     demoAction: 'Load the demo school',
     demoLoading: 'Loading the demo school…',
+    restoreTitle: 'Restore from a backup',
+    restoreText: 'A new device, or cleared browser data? Choose a backup you exported before to restore the whole school, unsaved drafts and timings included.',
+    restoreAction: 'Restore from a backup',
     privacy: 'All data stays in this device’s browser; nothing is uploaded.',
   },
   form: {
