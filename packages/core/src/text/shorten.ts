@@ -3,9 +3,7 @@
 // made visible, and at most `max` characters (a 1 MB cell must not make a 1 MB message).
 
 // ESC [ … final byte (CSI), ESC ] … BEL or ESC \ (OSC), and any other ESC + one character.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[\s\S]?/g
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/g
 
 export function shortenForMessage(value: string, max = 40): string {
