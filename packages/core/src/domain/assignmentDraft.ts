@@ -27,12 +27,14 @@ export type DraftProblemCode =
   | 'dueNotAfterDate'
   | 'noItems'
   | 'titleMissing'
+  | 'titleTooLong'
   | 'kindInvalid'
   | 'whereInvalid'
   | 'noTier'
   | 'minutesMissing'
   | 'minutesInvalid'
   | 'trialMinutesInvalid'
+  | 'timerRunning'
 
 export interface DraftProblem {
   code: DraftProblemCode
@@ -58,20 +60,32 @@ export function checkDates(date: string, due: string): DraftProblem[] {
   return problems
 }
 
-export function checkDraft(draft: AssignmentDraft): DraftProblem[] {
+/** Longest item content, in characters (the stored schema's limit too: TEXT_LIMITS.title). */
+export const TITLE_MAX = 500
+
+/**
+ * What stops an assignment from being saved. A draft may be incomplete (no title or minutes yet, an
+ * item no layer does, no items at all) but never wrong (a bad date, a negative or impossible time);
+ * publishing needs everything.
+ */
+export type DraftCheckMode = 'publish' | 'draft'
+
+export function checkDraft(draft: AssignmentDraft, mode: DraftCheckMode = 'publish'): DraftProblem[] {
   const problems: DraftProblem[] = []
+  const complete = mode === 'publish'
   if (!draft.subject.trim()) problems.push({ code: 'subjectMissing', field: 'subject' })
   problems.push(...checkDates(draft.date, draft.due))
-  if (draft.items.length === 0) problems.push({ code: 'noItems', field: 'items' })
+  if (complete && draft.items.length === 0) problems.push({ code: 'noItems', field: 'items' })
   draft.items.forEach((item, i) => {
     const at = (field: string) => `items.${i}.${field}`
-    if (!item.title.trim()) problems.push({ code: 'titleMissing', field: at('title') })
+    if (complete && !item.title.trim()) problems.push({ code: 'titleMissing', field: at('title') })
+    if (item.title.length > TITLE_MAX) problems.push({ code: 'titleTooLong', field: at('title') })
     if (!ITEM_KINDS.includes(item.kind)) problems.push({ code: 'kindInvalid', field: at('kind') })
     if (!WHERES.includes(item.where)) problems.push({ code: 'whereInvalid', field: at('where') })
-    if (!TIERS.some((t) => item.tiers[t])) problems.push({ code: 'noTier', field: at('tiers') })
+    if (complete && !TIERS.some((t) => item.tiers[t])) problems.push({ code: 'noTier', field: at('tiers') })
     if (item.minutes !== null && !isValidMinutes(item.minutes)) problems.push({ code: 'minutesInvalid', field: at('minutes') })
     if (item.trialMinutes !== null && !isValidMinutes(item.trialMinutes)) problems.push({ code: 'trialMinutesInvalid', field: at('trialMinutes') })
-    if (item.minutes === null && item.trialMinutes === null) problems.push({ code: 'minutesMissing', field: at('minutes') })
+    if (complete && item.minutes === null && item.trialMinutes === null) problems.push({ code: 'minutesMissing', field: at('minutes') })
   })
   return problems
 }

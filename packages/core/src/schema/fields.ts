@@ -4,7 +4,7 @@
 import * as v from 'valibot'
 import { isIsoDate } from '../domain/dates'
 import { parseHlc } from '../domain/hlc'
-import { isValidMinutes } from '../domain/assignmentDraft'
+import { isValidMinutes, TITLE_MAX } from '../domain/assignmentDraft'
 
 /** Longest text per kind of field, in characters. Generous for real use, small enough to stay fast. */
 export const TEXT_LIMITS = {
@@ -14,7 +14,7 @@ export const TEXT_LIMITS = {
   name: 100,
   subject: 40,
   /** An item's content, e.g. "练习册 p12–13 第 1–6 题". */
-  title: 500,
+  title: TITLE_MAX,
   note: 200,
 } as const
 
