@@ -132,6 +132,17 @@ describe('assignments', () => {
     expect(await db.outbox.count()).toBe(outboxBefore)
   })
 
+  it('a draft may be incomplete but not wrong; publishing needs everything', async () => {
+    const { teacherId, c1 } = await school()
+    // Timer still running (no minutes yet), no title, an item no layer does: fine for a draft.
+    const unfinished = { ...item(10), title: '', minutes: null, tiers: { core: false, extend: false, challenge: false } }
+    const [row] = await createAssignments(db, { classIds: [c1.id], teacherId, status: 'draft', draft: draft('数学', '2026-11-23', [unfinished]) })
+    expect((await getAssignment(db, row!.id))?.items[0]).toMatchObject({ title: '', minutes: null, trialMinutes: null })
+    // ...but not as published homework, and never with an impossible time.
+    await expect(updateAssignment(db, row!.id, draft('数学', '2026-11-23', [unfinished]), [], 'published')).rejects.toBeInstanceOf(InvalidDraftError)
+    await expect(createAssignments(db, { classIds: [c1.id], teacherId, status: 'draft', draft: draft('数学', '2026-11-23', [item(5000)]) })).rejects.toBeInstanceOf(InvalidDraftError)
+  })
+
   it('deletes with undo, and copies to another day and class as drafts', async () => {
     const { teacherId, c1, c2 } = await school()
     const [row] = await createAssignments(db, { classIds: [c1.id], teacherId, status: 'published', draft: draft('数学', '2026-11-23', [item(30)]) })
