@@ -41,7 +41,7 @@ const itemArb = fc.record({
   kind: fc.constantFrom('written', 'oral', 'reading') as fc.Arbitrary<ItemDraft['kind']>,
   extend: fc.boolean(),
 })
-const toItem = (x: fc.RecordValue<{ title: string; minutes: number | null; kind: ItemDraft['kind']; extend: boolean }>, complete: boolean): ItemDraft =>
+const toItem = (x: { title: string; minutes: number | null; kind: ItemDraft['kind']; extend: boolean }, complete: boolean): ItemDraft =>
   item(complete && !x.title ? '练习' : x.title, complete && x.minutes === null ? 10 : (x.minutes ?? 0), { kind: x.kind, tiers: { core: true, extend: x.extend, challenge: true }, ...(complete || x.minutes !== null ? {} : { minutes: null }) })
 
 const op = fc.oneof(
