@@ -90,3 +90,51 @@ describe('ClassWeekView', () => {
     expect(select.findAll('optgroup').map((g) => g.attributes('label'))).toEqual(['我任教的班级', '其他班级'])
   })
 })
+
+/** What the screen shows after each DOM update (one MutationObserver batch per Vue flush). */
+interface Frame {
+  heading: string
+  firstDate: string | undefined
+  rows: number
+  saysEmpty: boolean
+}
+
+function recordFrames(root: Element): { frames: Frame[]; stop: () => void } {
+  const frames: Frame[] = []
+  const snap = () =>
+    frames.push({
+      heading: root.querySelector('.class-week__heading')?.textContent ?? '',
+      firstDate: root.querySelector('[data-date]')?.getAttribute('data-date') ?? undefined,
+      rows: root.querySelectorAll('[data-subject-row]').length,
+      saysEmpty: root.querySelector('.class-week__empty') !== null,
+    })
+  const observer = new MutationObserver(snap)
+  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true })
+  return { frames, stop: () => observer.disconnect() }
+}
+
+describe('ClassWeekView between weeks', () => {
+  it('never shows one week’s dates with another week’s data (issue 11)', async () => {
+    const mounted = await mountWithApp(ClassWeekView, { path: `/week/${classId}?date=2026-11-16` })
+    wrapper = mounted.wrapper
+    const w = mounted.wrapper
+    await until(() => w.find('.class-week__empty').exists() && w.get('.class-week__heading').text().includes('4(2)'))
+    expect(w.get('[data-date]').attributes('data-date')).toBe('2026-11-16')
+
+    const { frames, stop } = recordFrames(w.element)
+    await w.findAll('button').find((b) => b.text().includes('下一周'))!.trigger('click')
+    await until(() => w.find('[data-subject-row]').exists())
+    await flushPromises()
+    stop()
+
+    expect(frames.length).toBeGreaterThan(0)
+    for (const f of frames) {
+      // A week is shown with its own class name and dates, or not at all.
+      if (f.firstDate !== undefined) expect(f.heading, JSON.stringify(f)).toContain('4(2)')
+      // The week of 11-23 has homework: it never appears empty, even for one frame.
+      if (f.firstDate === '2026-11-23') expect(f.rows > 0 && !f.saysEmpty, JSON.stringify(f)).toBe(true)
+      if (f.firstDate === '2026-11-16') expect(f.heading, JSON.stringify(f)).toContain('11月16日')
+    }
+    expect(frames.at(-1)!.firstDate).toBe('2026-11-23')
+  })
+})
