@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { buildMyWeek, assignmentMinutes } from '@hl/core/domain/myWeek'
-import { buildReport } from '@hl/core/domain/report'
 import { NATIONAL_2021, resolveRules } from '@hl/core/domain/rules/profile'
 import type { Assignment } from '@hl/core/domain/types'
 import { buildWeekGrid, shiftWeek, weekStartFor } from '@hl/core/domain/weekGrid'
@@ -58,34 +56,5 @@ describe('buildWeekGrid', () => {
     [6, 'empty'],
   ] as const)('day %i is %s', (day, state) => {
     expect(buildWeekGrid(table).days[day]!.state).toBe(state)
-  })
-})
-
-describe('buildMyWeek', () => {
-  const rules = resolveRules(NATIONAL_2021)
-  const mine = a('m', '数学', '2026-11-23', 40)
-  const loads = buildReport({ assignments: [mine, a('o', '语文', '2026-11-23', 30)], rules })
-
-  it('groups my assignments by day with the class’s whole evening beside each', () => {
-    const days = buildMyWeek('2026-11-23', [{ assignment: mine, classId: 'c', status: 'draft' }], loads, rules)
-    expect(days).toHaveLength(7)
-    expect(days[0]!.entries).toEqual([
-      expect.objectContaining({ assignmentId: 'm', subject: '数学', minutes: 40, status: 'draft', evening: { averageMinutes: 70, capMinutes: 60, state: 'error' } }),
-    ])
-    expect(days.slice(1).every((d) => d.entries.length === 0)).toBe(true)
-  })
-
-  it.each([
-    [[{ title: 'x', kind: 'written', where: 'home', tiers: all, minutes: 10 }], 10],
-    [
-      [
-        { title: 'x', kind: 'written', where: 'home', tiers: all, minutes: 10 },
-        { title: 'y', kind: 'written', where: 'home', tiers: ['challenge'], minutes: 15 },
-      ],
-      25,
-    ],
-    [[{ title: 'x', kind: 'oral', where: 'home', tiers: all, trialMinutes: 5 }], 15],
-  ] as const)('an assignment’s minutes are its heaviest layer’s (%#)', (items, expected) => {
-    expect(assignmentMinutes({ ...mine, items: items as unknown as Assignment['items'] }, 3)).toBe(expected)
   })
 })
