@@ -91,6 +91,49 @@ describe('ClassWeekView', () => {
   })
 })
 
+describe('ClassWeekView on a phone', () => {
+  type HappyWindow = Window & { happyDOM?: { setViewport: (v: { width: number; height: number }) => void } }
+  const setWidth = (width: number) => (window as HappyWindow).happyDOM!.setViewport({ width, height: 812 })
+  afterEach(() => setWidth(1024))
+
+  it('reads as a list by day with each day’s subjects, total against the cap and findings, not a grid', async () => {
+    setWidth(375)
+    ;({ wrapper } = await mountWithApp(ClassWeekView, { path: `/week/${classId}?date=2026-11-25` }))
+    const w = wrapper
+    await until(() => w.find('.week-days').exists())
+    expect(w.find('table').exists()).toBe(false)
+    // The separate findings section is the grid's; each day carries its own here.
+    expect(w.find('.class-week__findings').exists()).toBe(false)
+
+    const days = w.findAll('.week-days > li')
+    expect(days).toHaveLength(7)
+    // Not this week (the test's today is not in 2026-11-23 … 29): Monday to Sunday.
+    expect(days.map((d) => d.attributes('data-date'))).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'])
+    const monday = days[0]!
+    expect(monday.get('h3').text()).toContain('11月23日 周一')
+    expect(monday.get('h3').text()).toContain('超标')
+    expect(monday.findAll('.week-day__subject-name').map((s) => s.text())).toEqual(['语文', '数学'])
+    expect(monday.text()).toContain('练习册 p23')
+    expect(monday.get('.week-day__total--home').text()).toBe('家庭书面（班级平均）70 分钟（上限：60 分钟）')
+    expect(monday.text()).toContain('非书面10 分钟')
+    expect(monday.get('.finding-list').text()).toContain('书面作业平均 70 分钟，超过每日上限 60 分钟')
+    expect(days[5]!.get('h3').text()).toContain('休息日')
+    expect(days[1]!.text()).toContain('没有作业（当天上限：60 分钟）')
+  })
+
+  it('puts today first when the week is this week', async () => {
+    setWidth(375)
+    ;({ wrapper } = await mountWithApp(ClassWeekView, { path: `/week/${classId}` }))
+    const w = wrapper
+    await until(() => w.find('.week-days').exists())
+    const first = w.get('.week-days > li')
+    expect(first.classes()).toContain('week-day--today')
+    expect(first.get('h3').text()).toContain('今天')
+    const dates = w.findAll('.week-days > li').map((d) => d.attributes('data-date')!)
+    expect(dates.slice(1)).toEqual([...dates.slice(1)].sort())
+  })
+})
+
 /** What the screen shows after each DOM update (one MutationObserver batch per Vue flush). */
 interface Frame {
   heading: string
