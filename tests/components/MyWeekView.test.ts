@@ -48,15 +48,15 @@ describe('MyWeekView', () => {
 
     // 练习册 p23 30 written + 口算 10 oral: 30 count toward the cap, the oral 10 apart (not "40 分钟").
     const maths = card('2026-11-23', '数学')
-    expect(maths.get('.my-week-day__minutes').text()).toBe('平均 30 分钟')
-    expect(maths.text()).toContain('书面（家庭）：全班平均 30 分钟')
+    expect(maths.get('.my-week-day__minutes').text()).toBe('书面平均 30 分钟')
+    expect(maths.find('.my-week-day__figures').exists()).toBe(false) // not layered: no heavier layer
     expect(maths.text()).toContain('另计（不计入上限）：非书面 10 分钟')
     expect(maths.text()).toContain('全班当晚书面作业平均 70 分钟，上限 60 分钟')
 
     // 10 for all four + 20 for the one student in the extension layer: 10 + 20 / 4 = 15 on average; that layer does 30.
     const layered = card('2026-11-24', '数学')
-    expect(layered.get('.my-week-day__minutes').text()).toBe('平均 15 分钟')
-    expect(layered.text()).toContain('全班平均 15 分钟，最重的分层 30 分钟')
+    expect(layered.get('.my-week-day__minutes').text()).toBe('书面平均 15 分钟')
+    expect(layered.get('.my-week-day__figures').text()).toBe('最重的分层 30 分钟')
     expect(layered.find('.my-week-day__apart').exists()).toBe(false)
   })
 
@@ -64,7 +64,8 @@ describe('MyWeekView', () => {
     ;({ wrapper } = await mountWithApp(MyWeekView, { path: '/my-week?date=2026-11-23', locale: 'en' }))
     const w = wrapper
     await until(() => w.findAll('.my-week-day__entry').length >= 3)
-    expect(w.text()).toContain('Written at home: class average 15 min, heaviest layer 30 min')
+    expect(w.text()).toContain('Written avg 15 min')
+    expect(w.text()).toContain('Heaviest layer 30 min')
     expect(w.text()).toContain('Counted apart (not in the cap): not written 10 min')
   })
 })
