@@ -337,7 +337,7 @@ const en: SetupMessages = {
     tick: 'Tick {name}',
     tickAll: 'Tick all students',
     ticked: '{n} ticked',
-    removeTicked: 'Delete the ticked students',
+    removeTicked: 'Delete ticked',
     moveTickedTo: 'Move the ticked students to',
     moveApply: 'Move',
     removedN: '{n} students deleted',
