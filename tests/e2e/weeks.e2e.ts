@@ -89,7 +89,7 @@ describe('weeks, backups and storage', () => {
     const { page } = browser
     const classWeekUrl = page.url()
     const screens = [
-      { name: 'class-week', url: classWeekUrl, ready: '.week-grid' },
+      { name: 'class-week', url: classWeekUrl, ready: '.week-grid, .week-days' },
       { name: 'my-week', url: `${baseUrl}/my-week`, ready: '.my-week__range' },
       { name: 'plan-import', url: `${baseUrl}/import`, ready: '#plan-import-file' },
       { name: 'settings', url: `${baseUrl}/settings`, ready: '#backup-file' },

@@ -10,6 +10,7 @@ const zhCN = {
   a11y: {
     skipLink: '跳到主要内容',
     mainNav: '主导航',
+    menu: '菜单',
     languageSwitch: '界面语言',
   },
   locale: {
@@ -97,6 +98,7 @@ const en: Messages = {
   a11y: {
     skipLink: 'Skip to main content',
     mainNav: 'Main navigation',
+    menu: 'Menu',
     languageSwitch: 'Interface language',
   },
   locale: {
