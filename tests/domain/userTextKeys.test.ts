@@ -48,7 +48,7 @@ describe('names that are properties of plain objects', () => {
   it.each(NAMES)('a subject %s without a budget of its own gets the other subjects’ budget', (subject) => {
     const budgets = { bySubject: { 语文: 30 }, otherSubjects: 15 }
     expect(budgetOf(budgets, subject)).toBe(15)
-    const school: RulesLayer = { id: 'school', kind: 'school', name: '学校', levels: { upperPrimary: { subjectBudgets: budgets } } }
+    const school: RulesLayer = { id: 'school', kind: 'school', name: '学校', version: 1, levels: { upperPrimary: { subjectBudgets: budgets } } }
     const assignment: Assignment = { id: 'a', classRef: { grade: 5, className: '5(1)' }, subject, date: '2026-03-02', items: [{ title: 'x', kind: 'written', where: 'home', tiers: ['core'], minutes: 20 }] }
     const [evening] = buildReport({ assignments: [assignment], rules: resolveRules(NATIONAL_2021, [school]) })
     expect(evening?.findings.map((f) => [f.rule, f.subject])).toEqual([['subject-budget', subject]])

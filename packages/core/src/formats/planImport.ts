@@ -10,7 +10,8 @@ import { buildReport, type EveningLoad } from '../domain/report'
 import type { ResolvedRules } from '../domain/rules/profile'
 import { TIERS, compareClasses, type Assignment, type Roster } from '../domain/types'
 import { formatError, type FormatError } from './errors'
-import { readPlanCsv, type PlanSchool } from './plan'
+import { writeCsv } from './csv'
+import { PLAN_COLUMNS, readPlanCsv, type PlanSchool } from './plan'
 
 export type { PlanSchool }
 
@@ -166,4 +167,36 @@ export function planOverCap(
     }
   }
   return out.sort((a, b) => dayNumber(a.evening.date) - dayNumber(b.evening.date) || compareClasses(a.evening.classRef, b.evening.classRef))
+}
+
+/** The example row of the template: a real class and subject of the school, so the file imports as it is. */
+export interface TemplateExample {
+  date: string
+  grade: number
+  className: string
+  subject: string
+}
+
+const GRADE_WORDS = ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级', '七年级', '八年级', '九年级', '高一', '高二', '高三']
+
+/**
+ * A plan template a teacher fills in with Excel or WPS: the Chinese headers (the reader also takes the
+ * English ones) and one example row, as CSV that Excel opens as UTF-8 (writeCsv adds the BOM).
+ */
+export function planTemplate(example: TemplateExample): string {
+  const header = PLAN_COLUMNS.map((c) => c.names[0]!)
+  const values: Record<string, string | number> = {
+    date: example.date,
+    due: '',
+    grade: GRADE_WORDS[example.grade - 1] ?? example.grade,
+    class: example.className,
+    subject: example.subject,
+    title: '练习册第 12 页',
+    kind: '书面',
+    where: '家庭',
+    tiers: '',
+    minutes: 20,
+    trialMinutes: '',
+  }
+  return writeCsv([header, PLAN_COLUMNS.map((c) => values[c.key] ?? '')])
 }

@@ -8,14 +8,11 @@
 export const QUOTE_MAX = 40
 
 /** ESC-started sequences: CSI (`ESC [ … final`), OSC/DCS/PM/APC/SOS strings (to BEL or ST), and 2-byte escapes. */
-// eslint-disable-next-line no-control-regex
 const ESCAPE_SEQUENCE = /\x1b(?:\[[0-?]*[ -/]*[@-~]?|[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?|[ -~]?)/g
 /** The same sequences introduced by their 8-bit C1 forms (CSI U+009B, OSC U+009D, …). */
-// eslint-disable-next-line no-control-regex
 const C1_SEQUENCE = /\u009b[0-?]*[ -/]*[@-~]?|[\u0090\u009d\u009e\u009f\u0098][^\x07\u009c]*(?:\x07|\u009c)?/g
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029\u0085]/g
 /** C0 and C1 controls, DEL, and the bidi controls that can reorder what a terminal shows (Trojan Source). */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 
 /** Without escape sequences and control characters; a line break becomes ↵, a tab a space. */
