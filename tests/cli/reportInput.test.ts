@@ -115,7 +115,7 @@ describe('cells from the file never reach the terminal raw', () => {
     const result = runReport(['--plan', 'plan.csv', '--roster', 'r\u001b[2J.csv'], files({ 'plan.csv': plan, 'r\u001b[2J.csv': roster }))
     expect(result.code).toBe(2)
     expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/)
-    expect(result.stderr).toContain('r.csv:2: 列「数学」: 「很难」不是有效的分层')
+    expect(result.stderr).toContain('r\uFFFD.csv:2: 列「数\uFFFD学」: 「很难」不是有效的分层')
   })
 })
 

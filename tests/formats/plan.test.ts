@@ -263,14 +263,14 @@ describe('readPlanCsv: what errors quote from the file', () => {
   }
 
   it.each([
-    ['an OSC title and clear-screen', '\u001b]0;pwned\u0007\u001b[2J', ''],
-    ['a CSI colour', '\u001b[31m红\u001b[0m', '红'],
+    ['an OSC title and clear-screen', '\u001b]0;pwned\u0007\u001b[2J', '\uFFFD'],
+    ['a CSI colour', '\u001b[31m红\u001b[0m', '\uFFFD红\uFFFD'],
     ['a newline', '半\n小时', '半↵小时'],
     ['CRLF inside quotes', '半\r\n小时', '半↵小时'],
     ['a tab', '半\t小时', '半 小时'],
-    ['a C1 CSI', '\u009b2J半小时', '半小时'],
-    ['a bidi override', 'abc\u202edef', 'abcdef'],
-    ['NUL and BEL', 'a\u0000b\u0007c', 'abc'],
+    ['a C1 CSI', '\u009b2J半小时', '\uFFFD半小时'],
+    ['a bidi override', 'abc\u202edef', 'abc\uFFFDdef'],
+    ['NUL and BEL', 'a\u0000b\u0007c', 'a\uFFFDb\uFFFDc'],
     ['41 characters', 'x'.repeat(41), `${'x'.repeat(39)}…`],
     ['40 characters', 'x'.repeat(40), 'x'.repeat(40)],
     ['a megabyte', 'y'.repeat(1_000_000), `${'y'.repeat(39)}…`],

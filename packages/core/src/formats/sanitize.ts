@@ -15,9 +15,21 @@ const LINE_BREAK = /\r\n|[\n\r\u2028\u2029\u0085]/g
 /** C0 and C1 controls, DEL, and the bidi controls that can reorder what a terminal shows (Trojan Source). */
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 
-/** Without escape sequences and control characters; a line break becomes ↵, a tab a space. */
+/** Marks where something invisible was removed, so "5(1)" and "5(1)" plus an escape do not look alike. */
+const REMOVED = '\uFFFD'
+
+/**
+ * Without escape sequences and control characters, each run of them shown as one �; a line break
+ * becomes ↵, a tab a space.
+ */
 export function stripControls(text: string): string {
-  return text.replace(ESCAPE_SEQUENCE, '').replace(C1_SEQUENCE, '').replace(LINE_BREAK, '↵').replace(/\t/g, ' ').replace(CONTROL, '')
+  return text
+    .replace(ESCAPE_SEQUENCE, REMOVED)
+    .replace(C1_SEQUENCE, REMOVED)
+    .replace(LINE_BREAK, '↵')
+    .replace(/\t/g, ' ')
+    .replace(CONTROL, REMOVED)
+    .replace(/\uFFFD+/g, REMOVED)
 }
 
 /** At most `max` characters (whole code points, so a surrogate pair is never cut), with … when cut. */
