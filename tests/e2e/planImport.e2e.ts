@@ -145,7 +145,7 @@ describe('plan import', () => {
 
     await choose(page, '计划.csv', encodeGbk(PLAN.replace('期末复习卷（一）', '期末复习卷（二）')))
     await page.getByRole('heading', { level: 2, name: /Will import 1 assignments with 1 items/ }).waitFor()
-    await page.getByText('2 items are already there and will not be imported again').waitFor()
+    await page.getByText('Already there, so not imported again: 2 items').waitFor()
     await shots(page, 'preview-en')
     await page.evaluate(() => localStorage.setItem('homework-ledger:locale', 'zh-CN'))
   })
