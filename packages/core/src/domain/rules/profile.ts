@@ -204,5 +204,6 @@ export function rulesForGrade(rules: ResolvedRules, grade: Grade): EffectiveRule
 /** The budget of one subject under a set of budgets, or null when it has none. */
 export function budgetOf(budgets: SubjectBudgets | null, subject: string): number | null {
   if (!budgets) return null
-  return budgets.bySubject[subject] ?? budgets.otherSubjects
+  // Own keys only: a subject named `constructor` must not find Object.prototype's.
+  return (Object.hasOwn(budgets.bySubject, subject) ? budgets.bySubject[subject] : undefined) ?? budgets.otherSubjects
 }
