@@ -18,6 +18,7 @@ import {
 } from '@hl/core/formats/backup'
 import { appDb } from '@/db/database'
 import { countLiveRows, exportBackup, importBackup, readBackupForThisApp } from '@/db/backup'
+import { downloadText } from './download'
 import { keepSchoolData } from './keepSchoolData'
 import { useLiveQuery } from './useLiveQuery'
 
@@ -45,24 +46,12 @@ export type BackupImportState =
   | { step: 'importing'; summary: BackupSummary }
   | { step: 'done'; summary: BackupSummary }
 
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  document.body.append(a)
-  a.click()
-  a.remove()
-  // The browser has started the download by now; free the blob a little later (Safari needs the delay).
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
-
 /** Writes the backup file and hands it to the browser as a download; returns its name. */
 export async function exportBackupFile(): Promise<string> {
   const backup = await exportBackup(appDb())
   const school = backup.tables.schools.find((s) => s.id === backup.meta.schoolId)
   const fileName = backupFileName(school?.name ?? '', chinaDate(Date.now()))
-  download(fileName, writeBackup(backup))
+  downloadText(fileName, writeBackup(backup), 'application/json')
   return fileName
 }
 

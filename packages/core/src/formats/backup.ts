@@ -26,7 +26,7 @@
 import * as v from 'valibot'
 import { DRAFT_RECORD } from '../schema/drafts'
 import { refsOf, ROW_SCHEMAS, TABLE_NAMES, type TableName } from '../schema/tables'
-import { shortenForMessage } from '../text/shorten'
+import { cellText } from './sanitize'
 import { upgradeBackup } from './backupUpgrade'
 
 export const BACKUP_FORMAT = 'homework-ledger-backup'
@@ -138,12 +138,12 @@ export function readBackup(text: string, { knownSchemaVersion }: ReadBackupOptio
     return { ok: false, problems: [problem(truncated ? 'truncated' : 'notJson')] }
   }
   if (!isObject(json) || json.format !== BACKUP_FORMAT) {
-    const params: Record<string, string> = isObject(json) && typeof json.format === 'string' ? { format: shortenForMessage(json.format) } : {}
+    const params: Record<string, string> = isObject(json) && typeof json.format === 'string' ? { format: cellText(json.format) } : {}
     return { ok: false, problems: [problem('notBackup', params)] }
   }
   const version = json.version
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    return { ok: false, problems: [problem('versionInvalid', { version: shortenForMessage(String(version)) }, { field: 'version' })] }
+    return { ok: false, problems: [problem('versionInvalid', { version: cellText(String(version)) }, { field: 'version' })] }
   }
   if (version > BACKUP_VERSION) {
     return { ok: false, problems: [problem('newerVersion', { version, known: BACKUP_VERSION }, { field: 'version' })] }
@@ -197,17 +197,17 @@ function issueToProblem(issue: v.BaseIssue<unknown>): BackupProblem {
       fieldKeys = keys.slice(3)
     } else fieldKeys = []
   }
-  const field = fieldKeys.map((k) => shortenForMessage(String(k), 60)).join('.')
+  const field = fieldKeys.map((k) => cellText(String(k), 60)).join('.')
   if (field) where.field = field
   // valibot quotes the value it got; a 50 MB name or an escape sequence must not reach the message.
-  const received = shortenForMessage(issue.received)
+  const received = cellText(issue.received)
   if (issue.received === 'undefined') return problem('missing', {}, where)
   const rule = ruleOf(issue)
   if (rule) {
     const requirement: Record<string, number> = typeof issue.requirement === 'number' ? { limit: issue.requirement } : {}
     return problem('badValue', { received, rule, ...requirement }, where)
   }
-  return problem('wrongType', { received, expected: shortenForMessage(issue.expected ?? '') }, where)
+  return problem('wrongType', { received, expected: cellText(issue.expected ?? '') }, where)
 }
 
 /** Ids unique per table, and the school and "me" present: without them the file cannot be restored. */
@@ -216,14 +216,14 @@ function checkIdentity(backup: BackupFile): BackupProblem[] {
   for (const table of BACKUP_TABLES) {
     const seen = new Set<string>()
     backup.tables[table].forEach((row, index) => {
-      if (seen.has(row.id)) problems.push(problem('duplicateId', { id: shortenForMessage(row.id) }, { table, row: index + 1, field: 'id' }))
+      if (seen.has(row.id)) problems.push(problem('duplicateId', { id: cellText(row.id) }, { table, row: index + 1, field: 'id' }))
       seen.add(row.id)
     })
   }
   const school = backup.tables.schools.find((s) => s.id === backup.meta.schoolId)
-  if (!school || school.deletedAt !== undefined) problems.push(problem('schoolMissing', { id: shortenForMessage(backup.meta.schoolId) }, { field: 'meta.schoolId' }))
+  if (!school || school.deletedAt !== undefined) problems.push(problem('schoolMissing', { id: cellText(backup.meta.schoolId) }, { field: 'meta.schoolId' }))
   if (backup.meta.me !== null && !backup.tables.teachers.some((t) => t.id === backup.meta.me)) {
-    problems.push(problem('meMissing', { id: shortenForMessage(backup.meta.me) }, { field: 'meta.me' }))
+    problems.push(problem('meMissing', { id: cellText(backup.meta.me) }, { field: 'meta.me' }))
   }
   return problems
 }
