@@ -57,7 +57,30 @@ async function body<S extends v.GenericSchema>(c: Context<Env>, schema: S): Prom
   return (parsed as { output: v.InferOutput<S> }).output
 }
 
-const limit = (maxSize: number) => bodyLimit({ maxSize, onError: () => fail(413, 'tooLarge', { maxBytes: maxSize }) })
+/** Reads and drops a refused body (up to `cap` bytes), so the client reads the 413 instead of a reset connection. */
+async function drain(req: Request, cap: number): Promise<void> {
+  const reader = req.body?.getReader()
+  if (!reader) return
+  for (let read = 0; ; ) {
+    const { done, value } = await reader.read()
+    if (done) return
+    read += value.byteLength
+    if (read > cap) return void (await reader.cancel())
+  }
+}
+
+/** 413 beyond `maxSize` bytes, by the declared length or, for a streamed body, while reading it. */
+const limit = (maxSize: number) => {
+  const tooLarge = (): never => fail(413, 'tooLarge', { maxBytes: maxSize })
+  const streamed = bodyLimit({ maxSize, onError: tooLarge })
+  return createMiddleware(async (c, next) => {
+    if (Number(c.req.header('content-length')) > maxSize) {
+      await drain(c.req.raw, 16 * maxSize)
+      tooLarge()
+    }
+    return streamed(c, next)
+  })
+}
 
 function inviteLink(ctx: ServerContext, c: Context, invite: Invite): Invite & { url: string; qrSvg: string } {
   const origin = ctx.config.publicUrl ?? new URL(c.req.url).origin
