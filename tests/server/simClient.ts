@@ -18,6 +18,8 @@ export class SimClient {
   private nextSeq = 1
   /** Mutations the server confirmed (their response arrived), for the no-lost-edit check. */
   readonly acknowledged: Mutation[] = []
+  /** Every mutation this device sent, answered or not. */
+  readonly sentLog: Mutation[] = []
   readonly resets: string[] = []
   /** Conflict notices pulled, by id (a later copy, e.g. dismissed, replaces the earlier). */
   readonly conflicts = new Map<string, ConflictRow>()
@@ -75,6 +77,7 @@ export class SimClient {
         fieldClock: Object.fromEntries(Object.keys(e.fields).map((f) => [f, local.fieldClock[f]!])),
         baseClock: e.baseClock,
       }
+      this.sentLog.push(e.sent)
     }
     return e.sent
   }
