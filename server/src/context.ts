@@ -15,10 +15,10 @@ export interface ServerContext {
   now(): number
   /** A new HLC stamp for a change the server makes itself (an account's roles). */
   stamp(): string
-  /** Changes when the server is restored from a backup: a cursor of another epoch must reset. */
-  epoch: string
   /** Signs access tokens. */
   tokenKey: string
+  /** Authorises the backup command to ask this server for a dump (PGlite only: its folder is this process's). */
+  opsKey: string | null
 }
 
 async function metaValue(db: Db, key: string, make: () => string): Promise<string> {
@@ -27,11 +27,16 @@ async function metaValue(db: Db, key: string, make: () => string): Promise<strin
   return row.value
 }
 
-export async function loadMeta(db: Db): Promise<{ epoch: string; tokenKey: string }> {
-  return { epoch: await metaValue(db, 'epoch', () => randomSecret(12)), tokenKey: await metaValue(db, 'token_key', () => randomSecret(32)) }
+/**
+ * The server's keys, made on the first start. The epoch (read by every pull) changes when the server
+ * is restored from a backup, so a cursor of the old history resets.
+ */
+export async function loadMeta(db: Db): Promise<{ tokenKey: string }> {
+  await metaValue(db, 'epoch', () => randomSecret(12))
+  return { tokenKey: await metaValue(db, 'token_key', () => randomSecret(32)) }
 }
 
-export function makeContext(store: Store, log: Logger, config: ServerConfig, meta: { epoch: string; tokenKey: string }, now: () => number = Date.now): ServerContext {
+export function makeContext(store: Store, log: Logger, config: ServerConfig, meta: { tokenKey: string; opsKey: string | null }, now: () => number = Date.now): ServerContext {
   let clock: Hlc = { wall: now(), counter: 0, deviceId: `server-${newDeviceId()}` }
   return {
     store,

@@ -23,7 +23,8 @@ import {
 import { sql } from 'kysely'
 import { acceptInvite, accountInfo, createAccount, listAccounts, listDevices, login, refresh, reinvite, revokeDevice, setRoles, setupSchool, unlock, type Invite } from './auth/accounts'
 import { AddressLimiter } from './auth/rateLimit'
-import { verifyAccess } from './auth/secrets'
+import { sameSecret, verifyAccess } from './auth/secrets'
+import { dump } from './ops/dump'
 import type { ServerContext } from './context'
 import { ApiFailure } from './errors'
 import { errorFields } from './log'
@@ -125,6 +126,22 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   api.get('/info', async (c) => {
     const school = await ctx.db.selectFrom('schools').select('school_id').limit(1).executeTakeFirst()
     return c.json({ setupNeeded: !school, schemaVersion: SCHEMA_VERSION, minSchemaVersion: MIN_SCHEMA_VERSION, limits: LIMITS })
+  })
+
+  // The backup command's way in while this process holds the PGlite folder (src/ops/cli.ts).
+  api.get('/ops/backup', async (c) => {
+    const key = ctx.opsKey
+    if (!key || !sameSecret(c.req.header('Authorization') ?? '', `Ops ${key}`)) return fail(401, 'badToken')
+    const { readable, writable } = new TextEncoderStream()
+    const writer = writable.getWriter()
+    dump(ctx.db, ctx.now(), (line) => writer.write(line + '\n')).then(
+      () => writer.close(),
+      (err: unknown) => {
+        ctx.log.error('backup failed', errorFields(err))
+        return writer.abort(err)
+      },
+    )
+    return c.body(readable, 200, { 'content-type': 'application/x-ndjson' })
   })
 
   // ---- signing in ----

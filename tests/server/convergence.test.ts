@@ -72,7 +72,7 @@ describe.each(STORES)('convergence on %s', (kind) => {
             continue
           }
           const d = devices[s.client]!
-          const id = ids[s.record as number]!
+          const id = ids['record' in s ? s.record : 0]!
           const recordId = `assignments/${id}`
           if (s.kind === 'edit') {
             const field = FIELDS[s.field]!

@@ -95,12 +95,14 @@ export async function pull(ctx: ServerContext, caller: Caller, req: PullRequest)
     .setIsolationLevel('repeatable read')
     .execute(async (tx) => {
       const school = await tx.selectFrom('schools').select(['purged_below']).where('school_id', '=', caller.schoolId).executeTakeFirstOrThrow()
+      // Read on every pull, not once at start: a restore on PostgreSQL may happen while servers run.
+      const { value: epoch } = await tx.selectFrom('server_meta').select('value').where('key', '=', 'epoch').executeTakeFirstOrThrow()
       const scope = await loadScope(tx, caller)
       let after = 0
       if (req.cursor) {
         const cursor = decodeCursor(req.cursor)
         if (!cursor) return { reset: true, reason: 'badCursor' } as const
-        if (cursor.epoch !== ctx.epoch) return { reset: true, reason: 'restored' } as const
+        if (cursor.epoch !== epoch) return { reset: true, reason: 'restored' } as const
         if (cursor.version < school.purged_below) return { reset: true, reason: 'purged' } as const
         if (cursor.scope !== scope.hash) return { reset: true, reason: 'scopeChanged' } as const
         after = cursor.version
@@ -126,7 +128,7 @@ export async function pull(ctx: ServerContext, caller: Caller, req: PullRequest)
         }
       }
       out.more = r < records.length || c < conflicts.length
-      out.cursor = encodeCursor({ epoch: ctx.epoch, version: last, scope: scope.hash })
+      out.cursor = encodeCursor({ epoch, version: last, scope: scope.hash })
       return out
     })
 }
