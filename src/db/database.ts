@@ -40,14 +40,17 @@ export const CURRENT_VERSION = 2
  * clocks are empty.
  */
 export async function coalesceOutboxV1(tx: Transaction): Promise<void> {
-  const entries = (await tx.table('outbox').toArray()) as (Omit<OutboxEntry, 'baseClock'> & { seq: number })[]
+  const entries = (await tx.table('outbox').toArray()) as (Omit<OutboxEntry, 'baseClock' | 'fieldClock'> & { seq: number })[]
   const merged = new Map<string, OutboxEntry & { seq: number }>()
   for (const e of entries) {
     const key = `${e.table}\u0000${e.recordId}`
     const prev = merged.get(key)
     const fields = { ...(prev?.fields ?? {}), ...e.fields }
     if (e.op === 'delete') fields.deletedAt = e.hlc
-    merged.set(key, { seq: prev?.seq ?? e.seq, table: e.table, recordId: e.recordId, op: e.op, fields, hlc: e.hlc, baseVersion: prev?.baseVersion ?? e.baseVersion, baseClock: {} })
+    const fieldClock = { ...(prev?.fieldClock ?? {}) }
+    for (const f of Object.keys(e.fields)) fieldClock[f] = e.hlc
+    if (e.op === 'delete') fieldClock.deletedAt = e.hlc
+    merged.set(key, { seq: prev?.seq ?? e.seq, table: e.table, recordId: e.recordId, op: e.op, fields, fieldClock, hlc: e.hlc, baseVersion: prev?.baseVersion ?? e.baseVersion, baseClock: {} })
   }
   await tx.table('outbox').clear()
   await tx.table('outbox').bulkAdd([...merged.values()])
