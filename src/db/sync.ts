@@ -16,8 +16,9 @@ import { canWrite, factsOf, type AccessScope } from '@hl/core/sync/access'
 import { isMetaField, mergeRecord, recordAsChange, type StoredRecord } from '@hl/core/sync/merge'
 import { LIMITS, type AccountInfo, type ConflictRow, type Mutation, type PushResponse, type Rejection } from '@hl/core/sync/protocol'
 import { META } from './constants'
-import type { AppDB } from './database'
 import { newDeviceId } from '@hl/core/ids'
+import type { AppDB } from './database'
+import { write } from './write'
 
 /** The device's sign-in to a school server. Device-local: never synced, never in a backup. */
 export interface SyncSession {
@@ -301,4 +302,36 @@ export async function markConflictsDismissed(db: AppDB, ids: readonly string[], 
 /** The tables a record kind lives in, for the engine's type checks. */
 export function isSyncedTable(name: string): name is TableName {
   return isTableName(name)
+}
+
+/**
+ * "Restore this value": the value that lost is written again as this device's change (a later clock,
+ * so it wins everywhere once sent). For a delete that won against an edit, the record comes back with
+ * the edited fields. False when the record is not on this device.
+ */
+export async function restoreConflictValue(db: AppDB, conflict: ConflictRow): Promise<boolean> {
+  if (!isTableName(conflict.table)) return false
+  const table = conflict.table
+  return write(db, [table], async (w) => {
+    const stored = (await db.table(table).get(conflict.recordId)) as StoredRecord | undefined
+    if (!stored) return false
+    if (conflict.kind === 'deleted') {
+      await w.restore(table, conflict.recordId)
+      const edits = conflict.lost && typeof conflict.lost === 'object' ? (conflict.lost as Record<string, unknown>) : {}
+      const known = ROW_SCHEMAS[table].entries as Record<string, unknown>
+      const patch = Object.fromEntries(Object.entries(edits).filter(([k]) => Object.prototype.hasOwnProperty.call(known, k) && !isMetaField(k) && k !== 'deletedAt'))
+      if (Object.keys(patch).length) await w.update(table, conflict.recordId, patch as never)
+      return true
+    }
+    if (stored.deletedAt !== undefined) await w.restore(table, conflict.recordId)
+    await w.update(table, conflict.recordId, { [conflict.field]: conflict.lost } as never)
+    return true
+  })
+}
+
+export async function dismissRejection(db: AppDB, index: number): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const state = await getSyncState(db)
+    await db.meta.put({ key: META.syncState, value: { ...state, rejected: state.rejected.filter((_, i) => i !== index) } })
+  })
 }
