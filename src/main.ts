@@ -6,6 +6,7 @@ import { createAppI18n } from './i18n'
 import { useUiStore } from './stores/ui'
 import { useNoticesStore } from './stores/notices'
 import { errorText } from './composables/errorText'
+import { onUpgradedElsewhere } from './db/database'
 import './styles/main.css'
 
 const app = createApp(App)
@@ -23,5 +24,12 @@ const report = (error: unknown): void => {
 }
 app.config.errorHandler = (error) => report(error)
 window.addEventListener('unhandledrejection', (event) => report(event.reason))
+
+// A newer version of the app, opened in another tab, upgraded the database: this tab is closed off from
+// it and says so, with the way on (a reload brings the new version; nothing typed is lost: drafts are
+// kept as they are typed).
+onUpgradedElsewhere(() => {
+  notices.error(i18n.global.t('errors.upgradedElsewhere'), { label: i18n.global.t('errors.reload'), run: () => location.reload() })
+})
 
 app.mount('#app')

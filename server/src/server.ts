@@ -22,6 +22,9 @@ export interface RunningServer {
   stop(): Promise<void>
 }
 
+/** How long a request in flight may take to finish when the server stops. */
+const STOP_GRACE_MS = 5_000
+
 export async function startServer(config: ServerConfig, log: Logger = jsonLogger(), now: () => number = Date.now): Promise<RunningServer> {
   const lock = !config.databaseUrl && !config.dataDir.startsWith('memory://') ? takeLock(config.dataDir) : null
   let store: Store
@@ -51,8 +54,14 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
       (stopping ??= (async () => {
         await new Promise<void>((resolve) => {
           server.close(() => resolve())
-          // Keep-alive connections with no request in flight would hold close() open.
+          // Keep-alive connections with no request in flight would hold close() open; a request still
+          // in flight gets a few seconds to finish (and its transaction to commit), then its
+          // connection is closed too: a browser tab kept open must not hold a restart for minutes.
           if ('closeIdleConnections' in server) server.closeIdleConnections()
+          const grace = setTimeout(() => {
+            if ('closeAllConnections' in server) server.closeAllConnections()
+          }, STOP_GRACE_MS)
+          grace.unref()
         })
         await store.close()
         lock?.release()

@@ -90,7 +90,22 @@ export class AppDB extends Dexie {
     this.version(1).stores(SCHEMA_V1)
     this.version(2).stores(SCHEMA_V2).upgrade(coalesceOutboxV1)
     this.version(4).stores(SCHEMA_V4)
+    // Another tab opened a newer version of the app, which needs a newer database: this tab closes its
+    // connection at once (else the other tab's upgrade waits, blocked) and asks to be reloaded.
+    this.on('versionchange', () => {
+      this.close()
+      for (const listener of upgradeListeners) listener()
+      return false
+    })
   }
+}
+
+const upgradeListeners = new Set<() => void>()
+
+/** Called when another tab upgrades the database: this tab's copy of the app is too old to go on. */
+export function onUpgradedElsewhere(listener: () => void): () => void {
+  upgradeListeners.add(listener)
+  return () => upgradeListeners.delete(listener)
 }
 
 let instance: AppDB | undefined

@@ -33,6 +33,6 @@ export const useNoticesStore = defineStore('notices', () => {
     notices,
     dismiss,
     info: (text: string, action?: Notice['action']) => push({ kind: 'info', text, ...(action ? { action } : {}) }),
-    error: (text: string) => push({ kind: 'error', text }),
+    error: (text: string, action?: Notice['action']) => push({ kind: 'error', text, ...(action ? { action } : {}) }),
   }
 })

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { AppDB, CURRENT_VERSION } from '@/db/database'
+import { AppDB, CURRENT_VERSION, onUpgradedElsewhere, SCHEMA_V4 } from '@/db/database'
 import { getSchoolContext } from '@/db/repos/school'
 import { listClassAssignments } from '@/db/repos/assignments'
 import { listStudents, listStudentTiers } from '@/db/repos/students'
@@ -113,5 +113,24 @@ describe('schema versions', () => {
     expect((await listStudentTiers(db, 'c1')).map((t) => t.tier)).toEqual(['challenge'])
     expect((await listClassAssignments(db, 'c1', '2026-11-23', '2026-11-29'))[0]?.items[0]?.title).toBe('练习册p23')
     db.close()
+  })
+})
+
+describe('an upgrade in another tab', () => {
+  it('closes this tab’s connection at once, says so, and the other tab’s upgrade is not blocked', async () => {
+    name = `upgrade-elsewhere-${Date.now()}`
+    const mine = new AppDB(name)
+    await mine.open()
+    let told = 0
+    const stop = onUpgradedElsewhere(() => told++)
+    // A newer app in another tab: the same database at the next version.
+    const newer = new Dexie(name)
+    newer.version(CURRENT_VERSION + 1).stores({ ...SCHEMA_V4, later: 'id' })
+    await newer.open()
+    expect(told).toBe(1)
+    expect(mine.isOpen()).toBe(false)
+    expect(newer.verno).toBe(CURRENT_VERSION + 1)
+    newer.close()
+    stop()
   })
 })

@@ -65,6 +65,8 @@ const zhCN = {
     deleted: '已删除',
   },
   errors: {
+    upgradedElsewhere: '本应用已在另一个标签页中更新。请刷新这个页面再继续；已输入的内容都已保存在本设备上。',
+    reload: '刷新',
     unexpected: '出了点问题：{detail}。数据没有丢失，请重试；如果一再出现，请导出备份后联系管理员。',
     quota: '设备存储空间不足，无法保存。请清理浏览器空间或导出备份。',
     notFound: '要修改的记录已不存在（可能已在别处删除）。',
@@ -148,6 +150,8 @@ const en: CommonMessages = {
     deleted: 'Deleted',
   },
   errors: {
+    upgradedElsewhere: 'The app was updated in another tab. Reload this page to go on; everything typed is kept on this device.',
+    reload: 'Reload',
     unexpected: 'Something went wrong: {detail}. No data was lost; please try again, and if it keeps happening export a backup and contact your administrator.',
     quota: 'The device is out of storage space, so nothing was saved. Free some browser storage or export a backup.',
     notFound: 'The record to change no longer exists (it may have been deleted elsewhere).',

@@ -116,6 +116,8 @@ const zhCN = {
   accounts: {
     title: '账号（学校管理员）',
     intro: '为每位老师建立账号并分配任课、班主任或年级组长，然后把邀请码（或二维码）交给他们。',
+    teacher: '哪位老师',
+    newTeacher: '（新的老师）',
     name: '姓名',
     login: '账号',
     roles: '任课与职务',
@@ -334,6 +336,8 @@ const en: typeof zhCN = {
   accounts: {
     title: 'Accounts (school admin)',
     intro: 'Make an account for each teacher with what they teach and their roles, then give them their invite code (or QR code).',
+    teacher: 'Which teacher',
+    newTeacher: '(a new teacher)',
     name: 'Name',
     login: 'Login',
     roles: 'Teaching and roles',
