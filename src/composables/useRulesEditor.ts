@@ -6,7 +6,7 @@ import { checkLevelRule, withRule, type RuleProblem } from '@hl/core/domain/rule
 import type { LevelId, LevelRuleKey, LevelRules, ResolvedRules } from '@hl/core/domain/rules/profile'
 import { appDb } from '@/db/database'
 import { listGradeSubjects } from '@/db/repos/classes'
-import { rulesBelowSchool, setSchoolRules } from '@/db/repos/school'
+import { rulesBelowSchool, setSchoolRules } from '@/db/repos/schoolSettings'
 import { useLiveQuery } from './useLiveQuery'
 import { useSchool } from './useSchool'
 

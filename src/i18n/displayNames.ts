@@ -2,8 +2,7 @@
 // rule layers, holidays and calendar notes, term names, policy documents and clause numbers. Plain
 // functions of the locale, for the app (useDisplayNames) and the CLI alike. A name a table lacks (a
 // school's own subject or note) is shown as it is: it is the school's text.
-import { HOLIDAY_NAMES, type HolidayId, type NamedHolidayId } from '@hl/core/domain/holidays'
-import { parseHolidayNote } from '@hl/core/domain/officialCalendar'
+import { HOLIDAY_NAMES, parseHolidayNote, type HolidayId, type NamedHolidayId } from '@hl/core/domain/holidays'
 import { REGION_PRESETS } from '@hl/core/domain/rules/regions'
 import { SOURCES, type SourceId } from '@hl/core/domain/rules/sources'
 import { parseTermName } from '@hl/core/domain/schoolTerm'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dayType } from '@hl/core/domain/calendar'
-import { holidayNote, officialCalendar, parseHolidayNote, publishedYears, unpublishedYears, type ArrangementTable } from '@hl/core/domain/officialCalendar'
+import { holidayNote, parseHolidayNote } from '@hl/core/domain/holidays'
+import { officialCalendar, publishedYears, unpublishedYears, type ArrangementTable } from '@hl/core/domain/officialCalendar'
 
 const rows = (from: string, to: string, table?: ArrangementTable) => officialCalendar(from, to, table).days.map((d) => `${d.date} ${d.type} ${d.note} ${d.source}`)
 

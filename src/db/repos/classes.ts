@@ -7,7 +7,7 @@ import type { AppDB } from '../database'
 import { naturalId, uuidv7 } from '@hl/core/ids'
 import { liveRow, liveRows } from '../read'
 import type { ClassRow, GradeSubjectRow, SyncedTableName } from '@hl/core/records'
-import { InvalidSettingsError } from './school'
+import { InvalidSettingsError } from './schoolSettings'
 import { write } from '../write'
 
 /** Class rows in school order (the domain's compareClasses, on rows). */

@@ -6,7 +6,7 @@ import { META } from '../constants'
 import { naturalId, uuidv7 } from '@hl/core/ids'
 import { liveRow, liveRows } from '../read'
 import type { Role, RoleRow, TeachingRow } from '@hl/core/records'
-import { InvalidSettingsError } from './school'
+import { InvalidSettingsError } from './schoolSettings'
 import { write } from '../write'
 
 /** The teacher's (class, subject) pairs. */

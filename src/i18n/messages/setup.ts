@@ -55,8 +55,14 @@ const zhCN = {
   },
   calendarSource: {
     loading: '正在载入国务院放假安排…',
-    official: '{years} 年：已按国务院办公厅公布的放假安排填入，包括调休上课日。',
-    unpublished: '{years} 年的放假安排尚未公布（国务院通常在上一年年底公布），暂时只填入法定节假日，没有调休。公布并更新本应用后，可在“设置”中补上。',
+    setup: {
+      official: '{years} 年：已按国务院办公厅公布的放假安排填入，包括调休上课日。',
+      unpublished: '{years} 年的放假安排尚未公布（国务院通常在上一年年底公布），暂时只填入法定节假日，没有调休。公布并更新本应用后，可在“设置”中补上。',
+    },
+    settings: {
+      official: '{years} 年的校历与国务院办公厅公布的放假安排对照。',
+      unpublished: '{years} 年的放假安排尚未公布（国务院通常在上一年年底公布），这一年只按法定节假日，没有调休。本应用更新后，这里会列出要补上的日期。',
+    },
     lunarUnknown: '其中 {years} 年的春节、清明、端午、中秋日期也未收录，请手动添加。',
     yearSeparator: '、',
   },
@@ -217,8 +223,14 @@ const en: SetupMessages = {
   },
   calendarSource: {
     loading: 'Loading the State Council’s holiday arrangements…',
-    official: '{years}: filled in from the holiday arrangement published by the State Council, make-up school days included.',
-    unpublished: 'The holiday arrangement for {years} is not published yet (the State Council usually publishes it late in the year before), so only the public holidays are filled in, with no make-up days. Once it is out and the app is updated, add them in Settings.',
+    setup: {
+      official: '{years}: filled in from the holiday arrangement published by the State Council, make-up school days included.',
+      unpublished: 'The holiday arrangement for {years} is not published yet (the State Council usually publishes it late in the year before), so only the public holidays are filled in, with no make-up days. Once it is out and the app is updated, add them in Settings.',
+    },
+    settings: {
+      official: '{years}: the calendar is checked against the holiday arrangement published by the State Council.',
+      unpublished: 'The holiday arrangement for {years} is not published yet (the State Council usually publishes it late in the year before), so that year has the public holidays only, with no make-up days. Once the app is updated, the dates to add are listed here.',
+    },
     lunarUnknown: 'For {years} the dates of the Spring Festival, Qingming, Dragon Boat and Mid-Autumn holidays are not known either: add them by hand.',
     yearSeparator: ', ',
   },

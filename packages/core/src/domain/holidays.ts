@@ -5,6 +5,7 @@
 // fixed-date holidays only. The make-up school days (调休) and the bridged days around a holiday are
 // announced yearly by the State Council: officialCalendar.ts has them for the published years, and
 // falls back to these statutory days for a year not published yet.
+import type { DayType } from './calendar'
 import { addDays, dayNumber } from './dates'
 import type { IsoDate } from './types'
 
@@ -109,4 +110,21 @@ export function lunarHolidaysKnown(from: IsoDate, to: IsoDate): boolean {
   if (!(dayNumber(from) <= dayNumber(to))) return true
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) if (!LUNAR[year]) return false
   return true
+}
+
+/** The stored note of a make-up school day: '国庆节调休上课'. */
+export const MAKE_UP_SUFFIX = '调休上课'
+
+export function holidayNote(holiday: HolidayId, type: DayType, otherName = ''): string {
+  const name = holiday === 'other' ? otherName : HOLIDAY_NAMES[holiday]
+  return type === 'school' ? `${name}${MAKE_UP_SUFFIX}` : name
+}
+
+/** The holiday a stored note names (as holidayNote writes it), so screens can word it in their language. */
+export function parseHolidayNote(note: string): { holiday: NamedHolidayId; makeUp: boolean } | null {
+  const text = note.trim()
+  const makeUp = text.endsWith(MAKE_UP_SUFFIX)
+  const name = makeUp ? text.slice(0, -MAKE_UP_SUFFIX.length) : text
+  for (const [id, zh] of Object.entries(HOLIDAY_NAMES) as [NamedHolidayId, string][]) if (zh === name) return { holiday: id, makeUp }
+  return null
 }

@@ -11,7 +11,7 @@
 import table from 'chinese-days/dist/chinese-days.json'
 import { dayType, DEFAULT_CALENDAR, type DayType } from './calendar'
 import { dayNumber } from './dates'
-import { HOLIDAY_NAMES, lunarHolidaysKnown, statutoryHolidays, type HolidayId, type NamedHolidayId } from './holidays'
+import { holidayNote, lunarHolidaysKnown, statutoryHolidays, type HolidayId } from './holidays'
 import type { IsoDate } from './types'
 
 /** The arrangement as chinese-days ships it: date → 'English name,中文名,statutory days'. */
@@ -61,23 +61,6 @@ const HOLIDAY_BY_ENGLISH_NAME: ReadonlyMap<string, HolidayId> = new Map([
   ['National Day', 'nationalDay'],
   ['Anti-Fascist 70th Day', 'victoryDay'],
 ])
-
-/** The stored note of a make-up school day: '国庆节调休上课'. */
-export const MAKE_UP_SUFFIX = '调休上课'
-
-export function holidayNote(holiday: HolidayId, type: DayType, otherName = ''): string {
-  const name = holiday === 'other' ? otherName : HOLIDAY_NAMES[holiday]
-  return type === 'school' ? `${name}${MAKE_UP_SUFFIX}` : name
-}
-
-/** The holiday a stored note names (as holidayNote writes it), so screens can word it in their language. */
-export function parseHolidayNote(note: string): { holiday: NamedHolidayId; makeUp: boolean } | null {
-  const text = note.trim()
-  const makeUp = text.endsWith(MAKE_UP_SUFFIX)
-  const name = makeUp ? text.slice(0, -MAKE_UP_SUFFIX.length) : text
-  for (const [id, zh] of Object.entries(HOLIDAY_NAMES) as [NamedHolidayId, string][]) if (zh === name) return { holiday: id, makeUp }
-  return null
-}
 
 function parseEntry(value: string): { holiday: HolidayId; chineseName: string } {
   const [english = '', chinese = ''] = value.split(',')
