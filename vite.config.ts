@@ -56,7 +56,9 @@ export default defineConfig(({ mode }) => ({
   test: {
     // Pure and database tests run in Node (fake-indexeddb); only component tests need a DOM.
     projects: [
-      { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/components/**', 'tests/e2e/**'] } },
+      { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/components/**', 'tests/e2e/**', 'tests/server/**'] } },
+      // The school server against real stores: PGlite, and PostgreSQL (a throwaway cluster unless DATABASE_URL is set).
+      { extends: true, test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'], globalSetup: ['tests/server/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
       { extends: true, test: { name: 'components', environment: 'happy-dom', include: ['tests/components/**/*.test.ts'], setupFiles: ['fake-indexeddb/auto'] } },
     ],
   },

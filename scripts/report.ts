@@ -1,25 +1,29 @@
 // `npm run --silent report -- --plan plan.csv [--roster roster.csv] [--calendar calendar.csv]
-//   [--from D --to D] [--format table|json|csv]`
-// The thin Node layer over the pure readers (packages/core/src/formats), the engine (packages/core/src/domain/report) and the
-// writers. Exit status: 0 no error finding, 1 some finding is an error, 2 bad input or bad arguments.
-// Bad input prints every error of every file to stderr and nothing to stdout.
+//   [--from D --to D] [--format table|json|csv] [--lang zh|en] [--encoding auto|utf8|gb18030]`
+// The thin Node layer over the pure readers (packages/core/src/formats), the engine
+// (packages/core/src/domain/report) and the writers. Exit status: 0 no error finding, 1 some finding is
+// an error, 2 bad input or bad arguments. Bad input prints every error of every file to stderr, one line
+// each with its file and line, and nothing to stdout.
 import { readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import { isDateInRange } from '@hl/core/domain/assignmentDraft'
+import { isIsoDate } from '@hl/core/domain/dates'
 import { hasError } from '@hl/core/domain/findings'
 import { buildReport } from '@hl/core/domain/report'
 import type { SchoolCalendar } from '@hl/core/domain/calendar'
 import type { Assignment, Roster } from '@hl/core/domain/types'
-import { parseDate } from '@hl/core/formats/cells'
 import { readCalendarCsv } from '@hl/core/formats/calendar'
-import { formatError, sortErrors, type FormatError } from '@hl/core/formats/errors'
+import { decodeText, type EncodingChoice } from '@hl/core/formats/encoding'
+import { formatError, safeFileName, sortErrors, type FormatError } from '@hl/core/formats/errors'
 import { readPlanCsv } from '@hl/core/formats/plan'
 import { readRosterCsv, unknownRosterClasses } from '@hl/core/formats/roster'
 import { reportToCsv } from '@hl/core/formats/reportCsv'
 import { reportToJson } from '@hl/core/formats/reportJson'
 import { reportToTable } from '@hl/core/formats/reportTable'
-import { findingMessage, translate } from '../src/i18n/format'
-import { cliMessages } from '../src/i18n/messages/findings'
+import { cellText, stripControls } from '@hl/core/formats/sanitize'
+import { findingMessage, formatErrorLine, translate, type Locale } from '../src/i18n/format'
+import { cliMessages } from '../src/i18n/messages/cli'
 
 export const EXIT = { ok: 0, findingError: 1, badInput: 2 } as const
 
@@ -29,14 +33,19 @@ export interface CliResult {
   stderr: string
 }
 
-/** Reads a file as text; throws with a message when it cannot. */
+/** Reads a file's bytes; throws with a message when it cannot. */
 export type ReadFile = (path: string) => Uint8Array
 
 const FORMATS = ['table', 'json', 'csv'] as const
 type Format = (typeof FORMATS)[number]
+const LANGS: Readonly<Record<string, Locale>> = { zh: 'zh-CN', 'zh-CN': 'zh-CN', en: 'en' }
+const ENCODINGS: readonly EncodingChoice[] = ['auto', 'utf8', 'gb18030']
 
-const t = (key: keyof (typeof cliMessages)['zh-CN'], params: Record<string, string | number> = {}) =>
-  translate(cliMessages['zh-CN'], key, params)
+type Say = (key: keyof (typeof cliMessages)['zh-CN'], params?: Record<string, string | number>) => string
+const sayIn =
+  (locale: Locale): Say =>
+  (key, params = {}) =>
+    stripControls(translate(cliMessages[locale], key, params))
 
 const badInput = (lines: string[]): CliResult => ({ code: EXIT.badInput, stdout: '', stderr: `${lines.join('\n')}\n` })
 
@@ -47,9 +56,18 @@ interface Options {
   from?: string
   to?: string
   format: Format
+  locale: Locale
+  encoding: EncodingChoice
 }
 
-function parseOptions(args: readonly string[]): Options | string[] {
+/** The language is read first, so that every other message about the arguments is in it. */
+function localeOf(args: readonly string[]): Locale {
+  const at = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='))
+  const value = at < 0 ? undefined : args[at]!.includes('=') ? args[at]!.slice('--lang='.length) : args[at + 1]
+  return (value !== undefined && Object.hasOwn(LANGS, value) ? LANGS[value] : undefined) ?? 'zh-CN'
+}
+
+function parseOptions(args: readonly string[], t: Say): Options | string[] {
   let values
   try {
     ;({ values } = parseArgs({
@@ -63,32 +81,37 @@ function parseOptions(args: readonly string[]): Options | string[] {
         from: { type: 'string' },
         to: { type: 'string' },
         format: { type: 'string', default: 'table' },
+        lang: { type: 'string', default: 'zh' },
+        encoding: { type: 'string', default: 'auto' },
       },
     }))
   } catch (error) {
-    return [argumentError(error), t('usage')]
+    return [argumentError(error, t), t('usage')]
   }
   const problems: string[] = []
   if (values.plan === undefined) problems.push(t('missingPlan'))
   const format = values.format as Format
-  if (!FORMATS.includes(format)) problems.push(t('badFormat', { value: values.format }))
+  if (!FORMATS.includes(format)) problems.push(t('badFormat', { value: cellText(values.format) }))
+  if (!Object.hasOwn(LANGS, values.lang)) problems.push(t('badLang', { value: cellText(values.lang) }))
+  const encoding = values.encoding as EncodingChoice
+  if (!ENCODINGS.includes(encoding)) problems.push(t('badEncoding', { value: cellText(values.encoding) }))
   for (const flag of ['from', 'to'] as const) {
     const value = values[flag]
-    if (value !== undefined && !(parseDate(value).ok && /^\d{4}-\d{2}-\d{2}$/.test(value))) {
-      problems.push(t('badDate', { flag: `--${flag}`, value }))
+    if (value !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(value) && isIsoDate(value) && isDateInRange(value))) {
+      problems.push(t('badDate', { flag: `--${flag}`, value: cellText(value) }))
     }
   }
   if (problems.length === 0 && values.from !== undefined && values.to !== undefined && values.from > values.to) {
     problems.push(t('fromAfterTo', { from: values.from, to: values.to }))
   }
   if (problems.length > 0 || values.plan === undefined) return [...problems, t('usage')]
-  return { plan: values.plan, roster: values.roster, calendar: values.calendar, from: values.from, to: values.to, format }
+  return { plan: values.plan, roster: values.roster, calendar: values.calendar, from: values.from, to: values.to, format, locale: localeOf(args), encoding }
 }
 
-/** parseArgs' English errors, said in Chinese; the option is quoted in its message. */
-function argumentError(error: unknown): string {
+/** parseArgs' English errors, said in the chosen language; the option is quoted in its message. */
+function argumentError(error: unknown, t: Say): string {
   const message = error instanceof Error ? error.message : String(error)
-  const option = /'([^']*)'/.exec(message)?.[1] ?? ''
+  const option = cellText(/'([^']*)'/.exec(message)?.[1] ?? '')
   switch ((error as NodeJS.ErrnoException).code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return t('unknownOption', { option })
@@ -97,23 +120,15 @@ function argumentError(error: unknown): string {
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return t('positional', { option })
     default:
-      return t('badArgs', { reason: message })
-  }
-}
-
-/** Decodes strict UTF-8 and drops a BOM; a GBK file (Excel's default on Chinese Windows) is refused. */
-function decode(bytes: Uint8Array): string | undefined {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
-    return text.startsWith('\uFEFF') ? text.slice(1) : text
-  } catch {
-    return undefined
+      return t('badArgs', { reason: cellText(message, 200) })
   }
 }
 
 export function runReport(args: readonly string[], readFile: ReadFile): CliResult {
-  const options = parseOptions(args)
+  const t = sayIn(localeOf(args))
+  const options = parseOptions(args, t)
   if (Array.isArray(options)) return badInput(options)
+  const { locale } = options
 
   const problems: string[] = []
   const errors: FormatError[] = []
@@ -124,12 +139,12 @@ export function runReport(args: readonly string[], readFile: ReadFile): CliResul
       bytes = readFile(path)
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
-      problems.push(t('unreadable', { file: path, reason }))
+      problems.push(t('unreadable', { file: safeFileName(path), reason: cellText(reason, 200) }))
       return undefined
     }
-    const text = decode(bytes)
-    if (text === undefined) problems.push(t('notUtf8', { file: path }))
-    return text
+    const decoded = decodeText(bytes, options.encoding)
+    if (!decoded.ok) errors.push(formatError(path, 1, 'notText'))
+    return decoded.ok ? decoded.text : undefined
   }
 
   let assignments: Assignment[] | undefined
@@ -159,7 +174,7 @@ export function runReport(args: readonly string[], readFile: ReadFile): CliResul
   }
 
   if (problems.length > 0 || errors.length > 0 || !assignments) {
-    const lines = [...problems, ...sortErrors(errors).map(formatError)]
+    const lines = [...problems, ...sortErrors(errors).map((e) => formatErrorLine(e, locale))]
     if (errors.length > 0) lines.push(t('errorCount', { count: errors.length + problems.length }))
     return badInput(lines)
   }
@@ -171,9 +186,10 @@ export function runReport(args: readonly string[], readFile: ReadFile): CliResul
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.to !== undefined ? { to: options.to } : {}),
   })
-  const text = (f: Parameters<typeof findingMessage>[0]) => findingMessage(f, 'zh-CN')
+  const text = (f: Parameters<typeof findingMessage>[0]) => findingMessage(f, locale)
+  const say = (key: string, params: Readonly<Record<string, string | number>> = {}) => translate(cliMessages[locale].report, key, params)
   const writers = { table: reportToTable, json: reportToJson, csv: reportToCsv }
-  const stdout = writers[options.format](evenings, text)
+  const stdout = writers[options.format](evenings, text, say)
   const code = evenings.some((e) => hasError(e.findings)) ? EXIT.findingError : EXIT.ok
   return { code, stdout, stderr: '' }
 }

@@ -1,159 +1,262 @@
-// The designer's draft: plain reactive state (house-style habit: no rows in stores), its checks, the
-// item operations, and the writes of a finished draft. Draft items get a UUIDv7 the moment they are
-// added, which the saved item keeps (createAssignments' itemIds): a 先做 timer started on an unsaved
-// item stays attached to it. The unsaved draft is kept in sessionStorage, so a reload mid-way (a timer
-// running, a phone reloading a background tab) loses nothing.
-import { computed, reactive, toRaw, watch } from 'vue'
-import { checkDraft, type AssignmentDraft, type DraftProblem, type DraftProblemCode, type ItemDraft } from '@hl/core/domain/assignmentDraft'
+// The designer's form: plain reactive state (house-style habit: no rows in stores), its checks, the
+// item operations, and its safe keeping. The form is kept on the device as the teacher types
+// (src/db/repos/drafts.ts, in IndexedDB): closing the browser, a reload or a phone that drops a
+// background tab loses nothing, and a backup carries it. For a stored assignment the form remembers
+// what it was opened from (`base`), so it can list the unsaved changes (and what was saved before),
+// save only those, and take in changes saved elsewhere meanwhile (rebaseForm in @hl/core).
+import { computed, reactive, ref, shallowRef, toRaw, watch } from 'vue'
+import { checkDraft, type AssignmentDraft, type DraftCheckMode, type DraftProblem, type DraftProblemCode, type ItemDraft } from '@hl/core/domain/assignmentDraft'
 import { moveItem } from '@hl/core/domain/designer'
-import type { Tier } from '@hl/core/domain/types'
-import { DESIGNER_DRAFT_KEY_PREFIX } from '@/constants'
-import { appDb } from '@/db/database'
+import { blankItem, conflictKey, diffForm, rebaseForm, sameForm, takeTheirs, type FormConflict, type FormItem, type FormState } from '@hl/core/domain/designerForm'
 import { uuidv7 } from '@hl/core/ids'
-import type { AssignmentRow, AssignmentStatus } from '@hl/core/records'
-import {
-  copyAssignment,
-  createAssignments,
-  getAssignment,
-  removeAssignments,
-  restoreAssignments,
-  toItemDraft,
-  updateAssignment,
-  type AssignmentWithItems,
-  type RemovedAssignments,
-} from '@/db/repos/assignments'
-import { useLiveQuery } from './useLiveQuery'
+import type { AssignmentStatus } from '@hl/core/records'
+import { appDb } from '@/db/database'
+import { clearTimersOfUnsavedItems, dropDraft, getDraft, keepDraft, type DraftRecord } from '@/db/repos/drafts'
 
-export interface DraftItem extends ItemDraft {
-  /** Made when the item is added; the saved item keeps it. */
-  id: string
-}
-
-export interface DesignerState {
-  classIds: string[]
-  subject: string
-  date: string
-  due: string
-  items: DraftItem[]
-}
+export type DraftItem = FormItem
+export type DesignerState = FormState
 
 export function newDraftItem(over: Partial<ItemDraft> = {}): DraftItem {
-  const tiers: Record<Tier, boolean> = { core: true, extend: true, challenge: true }
-  return { id: uuidv7(), title: '', kind: 'written', where: 'home', tiers, minutes: null, trialMinutes: null, ...over }
+  return { ...blankItem(uuidv7()), ...over }
 }
 
 export function emptyState(over: Partial<DesignerState> = {}): DesignerState {
   return { classIds: [], subject: '', date: '', due: '', items: [newDraftItem()], ...over }
 }
 
-/** The form state of a stored assignment. */
-export function stateOf(a: AssignmentWithItems): DesignerState {
+/** How long typing may pause before the form is written to the device. Short: a closed tab loses at most this. */
+const KEEP_DELAY_MS = 150
+
+/** Plain copies for IndexedDB: Vue proxies cannot be cloned into it (house-style habit 4). */
+export function plainState(state: DesignerState): DesignerState {
+  const raw = toRaw(state)
   return {
-    classIds: [a.assignment.classId],
-    subject: a.assignment.subject,
-    date: a.assignment.date,
-    due: a.assignment.due,
-    items: a.items.map((item) => ({ id: item.id, ...toItemDraft(item) })),
+    classIds: [...toRaw(raw.classIds)],
+    subject: raw.subject,
+    date: raw.date,
+    due: raw.due,
+    items: raw.items.map((i) => {
+      const item = toRaw(i)
+      return { id: item.id, title: item.title, kind: item.kind, where: item.where, tiers: { ...toRaw(item.tiers) }, minutes: item.minutes, trialMinutes: item.trialMinutes }
+    }),
   }
 }
 
-interface StoredDraft {
-  /** The stored assignment's updatedAt when editing began ('' for a new one): a changed row wins. */
-  base: string
-  state: DesignerState
+/** Copies `next` into the reactive form in place: items keep their objects, so an input being typed in keeps its focus. */
+function applyInPlace(state: DesignerState, next: DesignerState): void {
+  if (state.classIds.join() !== next.classIds.join()) state.classIds = [...next.classIds]
+  if (state.subject !== next.subject) state.subject = next.subject
+  if (state.date !== next.date) state.date = next.date
+  if (state.due !== next.due) state.due = next.due
+  const byId = new Map(state.items.map((i) => [i.id, i]))
+  const items = next.items.map((n) => {
+    const item = byId.get(n.id)
+    if (!item) return { ...n, tiers: { ...n.tiers } }
+    for (const key of ['title', 'kind', 'where', 'minutes', 'trialMinutes'] as const) if (item[key] !== n[key]) (item as unknown as Record<string, unknown>)[key] = n[key]
+    for (const tier of ['core', 'extend', 'challenge'] as const) if (item.tiers[tier] !== n.tiers[tier]) item.tiers[tier] = n.tiers[tier]
+    return item
+  })
+  if (items.length !== state.items.length || items.some((item, i) => item !== state.items[i])) state.items = items
 }
 
-function readStored(key: string): StoredDraft | null {
-  try {
-    const raw = sessionStorage.getItem(key)
-    if (!raw) return null
-    const parsed = JSON.parse(raw) as StoredDraft
-    return parsed && typeof parsed.base === 'string' && Array.isArray(parsed.state?.items) ? parsed : null
-  } catch {
-    // No storage (private mode) or a damaged entry: start from the database instead.
-    return null
-  }
+export interface DraftKeeping {
+  /** The drafts table's key ('new:<id>' or 'edit:<assignment id>'). */
+  key: string
+  teacherId: string
+  /** The stored assignment being changed; '' for a new one. */
+  assignmentId: string
 }
 
-export function useAssignmentDraft(storageName: () => string) {
+export function useAssignmentDraft() {
+  const db = appDb()
   const state = reactive<DesignerState>(emptyState())
-  let base = ''
-  let persist = false
+  /** The stored assignment as the form loaded it (null for a new one). */
+  const base = shallowRef<DesignerState | null>(null)
+  const baseStatus = ref<AssignmentStatus | null>(null)
+  /** For a new assignment: the form as it started (a blank form with defaults is not "unsaved work"). */
+  const start = shallowRef<DesignerState>(plainState(state))
+  const conflicts = ref<FormConflict[]>([])
+  let keeping: DraftKeeping | null = null
 
   const draft = computed<AssignmentDraft>(() => ({ subject: state.subject, date: state.date, due: state.due, items: state.items }))
-  const problems = computed<DraftProblem[]>(() => checkDraft(draft.value))
+  const problemsFor = (mode: DraftCheckMode): DraftProblem[] => checkDraft(draft.value, mode)
   const classProblem = computed(() => state.classIds.length === 0)
-  const problemOf = computed(() => {
-    const byField = new Map<string, DraftProblemCode>()
-    for (const p of problems.value) if (!byField.has(p.field)) byField.set(p.field, p.code)
-    return byField
-  })
-  const isValid = computed(() => problems.value.length === 0 && !classProblem.value)
+  const changes = computed(() => (base.value ? diffForm(base.value, state) : []))
+  /** Something the teacher typed is not saved yet. */
+  const dirty = computed(() => (base.value ? changes.value.length > 0 : !sameForm(start.value, state)))
 
-  const key = () => DESIGNER_DRAFT_KEY_PREFIX + storageName()
-
-  function replace(next: DesignerState, nextBase = ''): void {
-    state.classIds = [...next.classIds]
-    state.subject = next.subject
-    state.date = next.date
-    state.due = next.due
-    state.items = next.items.map((i) => ({ ...i, tiers: { ...i.tiers } }))
-    base = nextBase
+  function replace(next: DesignerState): void {
+    applyInPlace(state, next)
   }
 
-  /** Restores an unsaved draft kept for this screen, if its base is still current. True when it did. */
-  function restore(currentBase = ''): boolean {
-    persist = true
-    const stored = readStored(key())
-    if (!stored || stored.base !== currentBase) return false
-    replace(stored.state, stored.base)
+  /** Starts a form from `initial` (new) or from a stored assignment (`from` = its form and status). */
+  function begin(initial: DesignerState, from: { base: DesignerState; status: AssignmentStatus } | null, keep: DraftKeeping): void {
+    keeping = null // no write of the old form under the new key
+    replace(initial)
+    base.value = from ? from.base : null
+    baseStatus.value = from ? from.status : null
+    start.value = plainState(initial)
+    conflicts.value = []
+    keeping = keep
+  }
+
+  /**
+   * Continues a kept draft if there is one under `keep.key`. For a stored assignment, the kept changes
+   * are brought up to date with what is stored now (`current`): the teacher's changes stay, the others'
+   * come in, and where both changed the same thing the form shows both. True when a draft was found.
+   */
+  async function resume(keep: DraftKeeping, current: { base: DesignerState; status: AssignmentStatus } | null): Promise<boolean> {
+    const kept = await getDraft(db, keep.key)
+    if (!kept) return false
+    keeping = null
+    if (current && kept.base) {
+      const out = rebaseForm(kept.base, kept.state, current.base)
+      replace(out.state)
+      base.value = current.base
+      baseStatus.value = current.status
+      conflicts.value = out.conflicts
+    } else {
+      replace(kept.state)
+      base.value = null
+      baseStatus.value = null
+      conflicts.value = []
+    }
+    start.value = current ? plainState(state) : emptyState({ classIds: kept.state.classIds, date: kept.state.date, subject: kept.state.subject, items: [] })
+    keeping = keep
     return true
   }
 
-  /** Starts keeping the draft across reloads, from `initial`. */
-  function begin(initial: DesignerState, initialBase = ''): void {
-    replace(initial, initialBase)
-    persist = true
-  }
-
-  function forget(): void {
-    try {
-      sessionStorage.removeItem(key())
-    } catch {
-      // Nothing was kept.
+  /** The stored assignment changed while the form is open (another tab, a sync): take it in. */
+  function onStoredChange(current: DesignerState, status: AssignmentStatus): void {
+    if (!base.value || sameForm(base.value, current)) {
+      baseStatus.value = status
+      return
     }
+    const out = rebaseForm(base.value, plainState(state), current)
+    replace(out.state)
+    base.value = current
+    baseStatus.value = status
+    addConflicts(out.conflicts)
   }
 
+  function addConflicts(found: readonly FormConflict[]): void {
+    const seen = new Set(conflicts.value.map(conflictKey))
+    const added: FormConflict[] = []
+    for (const c of found) {
+      const key = conflictKey(c)
+      if (seen.has(key)) continue
+      seen.add(key)
+      added.push(c)
+    }
+    if (added.length) conflicts.value = [...conflicts.value, ...added]
+  }
+
+  /** The save found the stored assignment changed in the same places: show both, keep the form. */
+  function onConflict(current: DesignerState, found: FormConflict[]): void {
+    const out = rebaseForm(base.value ?? current, plainState(state), current)
+    replace(out.state)
+    base.value = current
+    addConflicts([...out.conflicts, ...found])
+  }
+
+  /** The form as it is now counts as its start (defaults filled in are not the teacher's work). */
+  function markStart(): void {
+    start.value = plainState(state)
+  }
+
+  /** After a save: what was saved is the new base, and nothing is unsaved. */
+  function saved(as: DesignerState, status: AssignmentStatus): void {
+    base.value = as
+    baseStatus.value = status
+    conflicts.value = []
+  }
+
+  function resolve(conflict: FormConflict, take: 'mine' | 'theirs'): void {
+    if (take === 'theirs') replace(takeTheirs(plainState(state), conflict))
+    conflicts.value = conflicts.value.filter((c) => conflictKey(c) !== conflictKey(conflict))
+  }
+
+  // ---- keeping the form on the device ----
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let writing: Promise<void> = Promise.resolve()
+  function keepNow(): Promise<void> {
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+    const keep = keeping
+    if (!keep) return writing
+    const record: DraftRecord | null = dirty.value
+      ? { ...keep, savedAt: Date.now(), base: base.value ? plainState(base.value) : null, baseStatus: baseStatus.value, state: plainState(state) }
+      : null
+    // One write at a time, in order: the last state typed is the one kept.
+    writing = writing.then(() => (record ? keepDraft(db, record) : db.drafts.delete(keep.key).then(() => undefined)))
+    return writing
+  }
   watch(
-    state,
+    [state, base],
     () => {
-      if (!persist) return
-      try {
-        sessionStorage.setItem(key(), JSON.stringify({ base, state: toRaw(state) } satisfies StoredDraft))
-      } catch {
-        // Full or blocked storage: the draft still lives in this page; only a reload would lose it.
-      }
+      if (!keeping) return
+      if (timer !== undefined) clearTimeout(timer)
+      timer = setTimeout(() => void keepNow(), KEEP_DELAY_MS)
     },
     { deep: true },
   )
 
+  /**
+   * Forgets the kept draft (after a save, or when the teacher discards it). `stop`: the form is done
+   * (a new assignment was saved and the screen moves on); else changes typed next are kept again.
+   */
+  async function forget(options: { discardUnsavedTimers?: boolean; stop?: boolean } = {}): Promise<void> {
+    const keep = keeping
+    if (options.stop) keeping = null
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+    await writing
+    if (!keep) return
+    const baseIds = new Set(base.value?.items.map((i) => i.id) ?? [])
+    const unsaved = options.discardUnsavedTimers ? state.items.map((i) => i.id).filter((id) => !baseIds.has(id)) : []
+    await dropDraft(db, keep.key, keep.teacherId, unsaved)
+  }
+
+  /** Stops keeping (the screen closes); what is typed so far is written first. */
+  async function close(): Promise<void> {
+    await keepNow()
+    keeping = null
+  }
+
   return {
     state,
+    base,
+    baseStatus,
     draft,
-    problems,
-    problemOf,
+    problemsFor,
     classProblem,
-    isValid,
-    restore,
+    changes,
+    dirty,
+    conflicts,
     begin,
+    resume,
+    onStoredChange,
+    saved,
+    onConflict,
+    markStart,
+    resolve,
+    keepNow,
     forget,
+    close,
+    get keeping() {
+      return keeping
+    },
     addItem(): DraftItem {
       const item = newDraftItem()
       state.items.push(item)
       return item
     },
-    removeItem(index: number): void {
-      state.items.splice(index, 1)
+    /** Removes an item; an item never saved takes its 先做 timer with it. */
+    async removeItem(index: number): Promise<DraftItem | undefined> {
+      const [item] = state.items.splice(index, 1)
+      const teacherId = keeping?.teacherId
+      if (item && teacherId && !base.value?.items.some((i) => i.id === item.id)) await clearTimersOfUnsavedItems(db, teacherId, [item.id])
+      return item
     },
     moveItem(index: number, delta: -1 | 1): void {
       state.items = moveItem(state.items, index, index + delta)
@@ -161,49 +264,5 @@ export function useAssignmentDraft(storageName: () => string) {
   }
 }
 
-/** Plain copies for IndexedDB: Vue proxies cannot be cloned into it (house-style habit 4). */
-function plainDraft(state: DesignerState): { draft: AssignmentDraft; itemIds: string[] } {
-  const raw = toRaw(state)
-  const items = raw.items.map((i) => toRaw(i))
-  return {
-    draft: {
-      subject: raw.subject,
-      date: raw.date,
-      due: raw.due,
-      items: items.map((i) => ({ title: i.title, kind: i.kind, where: i.where, tiers: { ...toRaw(i.tiers) }, minutes: i.minutes, trialMinutes: i.trialMinutes })),
-    },
-    itemIds: items.map((i) => i.id),
-  }
-}
-
-/** The designer's writes, through the repositories. */
-export const assignmentActions = {
-  async create(state: DesignerState, teacherId: string, status: AssignmentStatus): Promise<AssignmentRow[]> {
-    const { draft, itemIds } = plainDraft(state)
-    return createAssignments(appDb(), { classIds: [...toRaw(state.classIds)], teacherId, status, draft, itemIds })
-  },
-  async update(id: string, state: DesignerState, status: AssignmentStatus): Promise<void> {
-    const { draft, itemIds } = plainDraft(state)
-    await updateAssignment(appDb(), id, draft, itemIds, status)
-  },
-  copy(id: string, to: { date: string; due: string; classIds: readonly string[]; teacherId: string }): Promise<AssignmentRow[]> {
-    return copyAssignment(appDb(), id, { ...to, classIds: [...to.classIds] })
-  },
-  remove(ids: readonly string[]): Promise<RemovedAssignments> {
-    return removeAssignments(appDb(), [...ids])
-  },
-  restore(removed: RemovedAssignments): Promise<void> {
-    return restoreAssignments(appDb(), removed)
-  },
-  get(id: string): Promise<AssignmentWithItems | undefined> {
-    return getAssignment(appDb(), id)
-  },
-}
-
-/** A stored assignment with its items, read live (for the edit screen). */
-export function useStoredAssignment(id: () => string | undefined) {
-  return useLiveQuery(() => {
-    const current = id()
-    return current ? getAssignment(appDb(), current) : undefined
-  }, [id])
-}
+export type AssignmentDraftState = ReturnType<typeof useAssignmentDraft>
+export type { DraftProblemCode }

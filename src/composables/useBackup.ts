@@ -1,24 +1,28 @@
-// Backups in Settings: export the whole school as one file; import a file in three steps — choose
-// (everything is read and checked, nothing written), look at what it will replace, confirm (one
-// transaction). A bad file stops at the first step with the problems in words.
+// Backups: export the whole school as one file (Settings); restore one in three steps — choose (the
+// file is read and checked in full, nothing written), look at what it will replace, confirm (one
+// transaction) — from Settings or from the welcome screen of a new device. A bad file stops at the
+// first step with its problems in the user's language; a file from a newer app version too, before
+// anything is confirmed.
 import { computed, shallowRef, type ComputedRef, type ShallowRef } from 'vue'
 import { chinaDate } from '@hl/core/domain/dates'
-import { appDb } from '@/db/database'
-import { countLiveRows, exportBackup, importBackup } from '@/db/backup'
 import {
   BACKUP_TABLES,
   backupFileName,
   countBackupRows,
   decodeBackupBytes,
-  readBackup,
   writeBackup,
   type BackupFile,
   type BackupProblem,
   type BackupTableName,
+  type BackupWarning,
 } from '@hl/core/formats/backup'
+import { appDb } from '@/db/database'
+import { countLiveRows, exportBackup, importBackup, readBackupForThisApp } from '@/db/backup'
+import { downloadText } from './download'
+import { keepSchoolData } from './keepSchoolData'
 import { useLiveQuery } from './useLiveQuery'
 
-export type { BackupProblem, BackupTableName }
+export type { BackupProblem, BackupTableName, BackupWarning }
 
 export interface BackupSummary {
   fileName: string
@@ -27,6 +31,11 @@ export interface BackupSummary {
   /** The backup version the file was upgraded from, or null when it was current. */
   upgradedFrom: number | null
   rows: { table: BackupTableName; device: number; file: number }[]
+  /** Unsaved designer drafts the file brings back. */
+  drafts: number
+  /** Whether this device holds school data that the restore replaces. */
+  replaces: boolean
+  warnings: BackupWarning[]
 }
 
 export type BackupImportState =
@@ -37,9 +46,16 @@ export type BackupImportState =
   | { step: 'importing'; summary: BackupSummary }
   | { step: 'done'; summary: BackupSummary }
 
-export interface UseBackup {
-  /** Writes the backup file and hands it to the browser as a download; returns its name. */
-  exportFile: () => Promise<string>
+/** Writes the backup file and hands it to the browser as a download; returns its name. */
+export async function exportBackupFile(): Promise<string> {
+  const backup = await exportBackup(appDb())
+  const school = backup.tables.schools.find((s) => s.id === backup.meta.schoolId)
+  const fileName = backupFileName(school?.name ?? '', chinaDate(Date.now()))
+  downloadText(fileName, writeBackup(backup), 'application/json')
+  return fileName
+}
+
+export interface UseBackupRestore {
   state: ShallowRef<BackupImportState>
   chooseFile: (file: File) => Promise<void>
   confirmImport: () => Promise<void>
@@ -47,31 +63,11 @@ export interface UseBackup {
   deviceCounts: ComputedRef<Record<BackupTableName, number> | undefined>
 }
 
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  document.body.append(a)
-  a.click()
-  a.remove()
-  // The browser has started the download by now; free the blob a little later (Safari needs the delay).
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
-
-export function useBackup(): UseBackup {
+export function useBackupRestore(): UseBackupRestore {
   const db = appDb()
   const state = shallowRef<BackupImportState>({ step: 'idle' })
   const counts = useLiveQuery(() => countLiveRows(db))
   let pending: BackupFile | undefined
-
-  async function exportFile(): Promise<string> {
-    const backup = await exportBackup(db)
-    const school = backup.tables.schools.find((s) => s.id === backup.meta.schoolId)
-    const fileName = backupFileName(school?.name ?? '', chinaDate(Date.now()))
-    download(fileName, writeBackup(backup))
-    return fileName
-  }
 
   async function chooseFile(file: File): Promise<void> {
     pending = undefined
@@ -81,7 +77,7 @@ export function useBackup(): UseBackup {
       state.value = { step: 'invalid', fileName: file.name, problems: decoded.problems }
       return
     }
-    const read = readBackup(decoded.text)
+    const read = readBackupForThisApp(decoded.text)
     if (!read.ok) {
       state.value = { step: 'invalid', fileName: file.name, problems: read.problems }
       return
@@ -97,6 +93,9 @@ export function useBackup(): UseBackup {
         exportedAt: read.backup.exportedAt,
         upgradedFrom: read.upgradedFrom,
         rows: BACKUP_TABLES.map((table) => ({ table, device: device[table], file: inFile[table] })),
+        drafts: read.backup.drafts.length,
+        replaces: device.schools > 0,
+        warnings: read.warnings,
       },
     }
   }
@@ -109,6 +108,7 @@ export function useBackup(): UseBackup {
       await importBackup(db, pending)
       pending = undefined
       state.value = { step: 'done', summary: current.summary }
+      keepSchoolData()
     } catch (error) {
       // Nothing was written (one transaction); let the user try again, and let the global handler speak.
       state.value = current
@@ -117,7 +117,6 @@ export function useBackup(): UseBackup {
   }
 
   return {
-    exportFile,
     state,
     chooseFile,
     confirmImport,

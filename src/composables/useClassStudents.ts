@@ -3,15 +3,18 @@ import { computed, toRaw, type ComputedRef, type Ref } from 'vue'
 import { appDb } from '@/db/database'
 import { getClass, listClasses, listGradeSubjects } from '@/db/repos/classes'
 import {
-  addStudents,
+  addPastedStudents,
   listStudents,
   listStudentTiers,
-  moveStudent,
+  moveStudents,
   removeStudents,
   restoreStudents,
+  returnStudents,
   setTiers,
   updateStudent,
+  type MovedStudents,
   type NewStudent,
+  type PasteResult,
   type RemovedStudents,
 } from '@/db/repos/students'
 import type { ClassRow, StudentRow, StudentTierRow } from '@hl/core/records'
@@ -30,9 +33,11 @@ export interface ClassStudentsData {
 export function useClassStudents(classId: Ref<string>): {
   data: ComputedRef<ClassStudentsData | undefined>
   isLoading: Ref<boolean>
-  add: (students: readonly NewStudent[]) => Promise<void>
+  /** Adds pasted students the class does not have yet (same 学号, or same name without numbers). */
+  add: (students: readonly NewStudent[]) => Promise<PasteResult>
   update: (id: string, patch: Partial<NewStudent>) => Promise<void>
-  move: (id: string, toClassId: string) => Promise<void>
+  move: (ids: readonly string[], toClassId: string) => Promise<MovedStudents>
+  unmove: (moved: MovedStudents) => Promise<void>
   remove: (ids: readonly string[]) => Promise<RemovedStudents>
   restore: (removed: RemovedStudents) => Promise<void>
   setLayers: (subject: string, changes: readonly { studentId: string; tier: Tier }[]) => Promise<void>
@@ -53,11 +58,10 @@ export function useClassStudents(classId: Ref<string>): {
     data: computed(() => query.data.value),
     isLoading: query.isLoading,
     // Plain copies: reactive proxies cannot be stored in IndexedDB.
-    add: async (students) => {
-      await addStudents(db, classId.value, students.map((s) => ({ number: s.number, name: s.name })))
-    },
+    add: (students) => addPastedStudents(db, classId.value, students.map((s) => ({ number: s.number, name: s.name }))),
     update: (id, patch) => updateStudent(db, id, { ...toRaw(patch) }),
-    move: (id, toClassId) => moveStudent(db, id, toClassId),
+    move: (ids, toClassId) => moveStudents(db, [...ids], toClassId),
+    unmove: (moved) => returnStudents(db, moved),
     remove: (ids) => removeStudents(db, [...ids]),
     restore: (removed) => restoreStudents(db, removed),
     setLayers: (subject, changes) => setTiers(db, classId.value, subject, changes.map((c) => ({ studentId: c.studentId, tier: c.tier }))),

@@ -1,6 +1,10 @@
 // The class week (班级周表): one class's Monday to Sunday, read live, turned into the engine's week table
 // and arranged as a subjects × days grid. The class and the week come from the route; nothing here is
 // kept in a store.
+//
+// The week on screen is the week of the data on screen: each answer carries the class and Monday it was
+// read for, and everything shown (dates, heading, grid) is built from that answer. While the next week
+// loads, the previous one stays whole; it is never redrawn with the new dates and the old rows.
 import { computed, type ComputedRef, type Ref } from 'vue'
 import { addDays } from '@hl/core/domain/dates'
 import { buildWeekTable, type WeekTable } from '@hl/core/domain/weekTable'
@@ -27,6 +31,10 @@ export interface ClassWeek {
   otherClasses: ComputedRef<ClassOption[]>
   /** The class shown, once loaded; null when the id names no class. */
   cls: ComputedRef<ClassOption | null | undefined>
+  /** The Monday of the week shown: the route's once its data is there, the previous one until then. */
+  shownMonday: ComputedRef<string | undefined>
+  /** A week other than the one shown (another week or class) is being read. */
+  isSwitching: ComputedRef<boolean>
   table: ComputedRef<WeekTable | null>
   grid: ComputedRef<WeekGrid | null>
   /** Each assignment's status, by id (a draft is marked in the grid). */
@@ -48,7 +56,12 @@ export function useClassWeek(classId: Ref<string | undefined>, monday: Ref<strin
   // "teaches no class" and the wrong default class picked.
   const mine = useLiveQuery(async () => ({ for: meId.value, ids: meId.value ? await listTeacherClassIds(db, meId.value) : [] }), [meId])
   const myIds = computed(() => new Set(mine.data.value?.ids ?? []))
-  const week = useLiveQuery(() => (classId.value ? loadClassWeek(db, classId.value, monday.value) : null), [classId, monday])
+  const week = useLiveQuery(async () => {
+    const id = classId.value
+    const m = monday.value
+    return { classId: id, monday: m, data: id ? await loadClassWeek(db, id, m) : null }
+  }, [classId, monday])
+  const shown = computed(() => week.data.value)
 
   const myClasses = computed(() => {
     return (classes.data.value ?? []).filter((c) => myIds.value.has(c.id)).map(option)
@@ -58,12 +71,13 @@ export function useClassWeek(classId: Ref<string | undefined>, monday: Ref<strin
   })
 
   const table = computed<WeekTable | null>(() => {
-    const data = week.data.value
-    if (!data) return null
+    const answer = shown.value
+    const data = answer?.data
+    if (!answer || !data) return null
     const assignments = data.assignments.map((a) => toAssignment(a, data.cls))
     return buildWeekTable({
       classRef: { grade: data.cls.grade, className: data.cls.name },
-      weekOf: monday.value,
+      weekOf: answer.monday,
       assignments,
       roster: toRoster(data.cls, data.students, data.tiers),
       calendar: calendar.value,
@@ -74,10 +88,17 @@ export function useClassWeek(classId: Ref<string | undefined>, monday: Ref<strin
   return {
     myClasses,
     otherClasses,
-    cls: computed(() => (week.isLoading.value ? undefined : week.data.value ? option(week.data.value.cls) : null)),
+    cls: computed(() => {
+      const answer = shown.value
+      // No class in the address yet (the view is about to pick one): nothing to show, not "no such class".
+      if (!answer || answer.classId === undefined) return undefined
+      return answer.data ? option(answer.data.cls) : null
+    }),
+    shownMonday: computed(() => shown.value?.monday),
+    isSwitching: computed(() => shown.value !== undefined && (shown.value.classId !== classId.value || shown.value.monday !== monday.value)),
     table,
-    grid: computed(() => (table.value ? buildWeekGrid(table.value, week.data.value?.subjects ?? []) : null)),
-    statusOf: computed(() => new Map((week.data.value?.assignments ?? []).map((a) => [a.assignment.id, a.assignment.status]))),
+    grid: computed(() => (table.value ? buildWeekGrid(table.value, shown.value?.data?.subjects ?? []) : null)),
+    statusOf: computed(() => new Map((shown.value?.data?.assignments ?? []).map((a) => [a.assignment.id, a.assignment.status]))),
     isLoading: computed(() => week.isLoading.value || classes.isLoading.value),
     defaultClassId: computed(() => {
       const settled = context.value !== undefined && classes.data.value !== undefined && mine.data.value !== undefined && mine.data.value.for === meId.value

@@ -1,88 +1,187 @@
-// 导入作业计划: choose a plan CSV, see what it would add (per class and evening) and every error in it,
-// and only then import it — all of it, in one transaction, as the signed-in teacher's homework.
-import { computed, shallowRef, type ComputedRef, type ShallowRef } from 'vue'
+// 导入作业计划: choose a plan CSV (or paste cells from a spreadsheet), see what it would add per class
+// and evening, what the school already has, the evenings it would put over the cap, and every error in
+// it; only then import it — all of it, in one transaction, as the signed-in teacher's homework.
+import { computed, ref, shallowRef, type ComputedRef, type Ref, type ShallowRef } from 'vue'
+import { chinaDate } from '@hl/core/domain/dates'
+import { decodeText, looksLikeText, type Encoding, type EncodingChoice } from '@hl/core/formats/encoding'
 import type { FormatError } from '@hl/core/formats/errors'
-import { decodeCsvBytes, planPreview, readPlanForSchool, type PlanPreviewGroup, type PlannedAssignment } from '@hl/core/formats/planImport'
+import {
+  planOverCap,
+  planPreview,
+  planTemplate,
+  readPlanForSchool,
+  splitExisting,
+  type OverCapEvening,
+  type PlanPreviewGroup,
+  type PlannedAssignment,
+} from '@hl/core/formats/planImport'
 import { appDb } from '@/db/database'
-import { importPlan } from '@/db/importPlan'
-import { listClasses } from '@/db/repos/classes'
-import { useLiveQuery } from './useLiveQuery'
+import { importPlan, loadPlanClasses, loadPlanSchool } from '@/db/importPlan'
+import { downloadText } from './download'
 import { useSchool } from './useSchool'
 
-export type { FormatError, PlanPreviewGroup }
+export type { FormatError, OverCapEvening, PlanPreviewGroup }
+
+/** Larger files are refused before they are read: a term of a whole school's plan is a few MB. */
+export const MAX_FILE_MB = 32
+
+interface Source {
+  fileName: string
+  /** Text in the file's encoding, or pasted text (already text). */
+  bytes?: Uint8Array
+  text?: string
+}
 
 export type PlanImportState =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string }
   | { step: 'notText'; fileName: string }
+  | { step: 'tooLarge'; fileName: string; maxMb: number }
   | { step: 'empty'; fileName: string }
-  | { step: 'invalid'; fileName: string; errors: FormatError[]; rowCount: number }
-  | { step: 'ready'; fileName: string; planned: PlannedAssignment[]; preview: PlanPreviewGroup[]; rowCount: number; itemCount: number }
+  | { step: 'invalid'; fileName: string; errors: FormatError[]; rowCount: number; encoding?: Encoding }
+  | {
+      step: 'ready'
+      fileName: string
+      encoding?: Encoding
+      /** Only what the school does not have yet. */
+      planned: PlannedAssignment[]
+      preview: PlanPreviewGroup[]
+      rowCount: number
+      itemCount: number
+      /** Items of the file the school already has (same class, subject, date and content). */
+      existingItems: number
+      overCap: OverCapEvening[]
+    }
   | { step: 'importing'; fileName: string; rowCount: number; itemCount: number }
-  | { step: 'done'; fileName: string; assignmentCount: number; itemCount: number }
+  | { step: 'done'; fileName: string; assignmentCount: number; itemCount: number; existingItems: number }
 
-export function usePlanImport(): {
+export interface UsePlanImport {
   state: ShallowRef<PlanImportState>
+  /** The encoding files are read in; 'auto' detects UTF-8 or GBK. */
+  encoding: Ref<EncodingChoice>
   chooseFile: (file: File) => Promise<void>
+  /** Reads text pasted from a spreadsheet (tab-separated) or typed as CSV. */
+  readPasted: (text: string, name: string) => Promise<void>
+  /** Reads the last file again in another encoding. */
+  reread: (encoding: EncodingChoice) => Promise<void>
   importAll: (status: 'draft' | 'published') => Promise<void>
   reset: () => void
+  downloadTemplate: () => Promise<void>
   canImport: ComputedRef<boolean>
   /** Whether this device knows its teacher (imports are theirs). */
   hasTeacher: ComputedRef<boolean>
-  classesLoaded: ComputedRef<boolean>
-} {
-  const db = appDb()
-  const { context } = useSchool()
-  const classes = useLiveQuery(() => listClasses(db))
-  const state = shallowRef<PlanImportState>({ step: 'idle' })
+}
 
-  async function chooseFile(file: File): Promise<void> {
-    state.value = { step: 'reading', fileName: file.name }
-    const text = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()))
-    if (text === undefined) {
-      state.value = { step: 'notText', fileName: file.name }
+export function usePlanImport(): UsePlanImport {
+  const db = appDb()
+  const { context, rules, calendar } = useSchool()
+  const state = shallowRef<PlanImportState>({ step: 'idle' })
+  const encoding = ref<EncodingChoice>('auto')
+  let last: Source | undefined
+  let run = 0
+
+  async function read(source: Source): Promise<void> {
+    last = source
+    const mine = ++run
+    const { fileName } = source
+    state.value = { step: 'reading', fileName }
+    let text = source.text
+    let used: Encoding | undefined
+    if (source.bytes) {
+      const decoded = decodeText(source.bytes, encoding.value)
+      if (!decoded.ok || !looksLikeText(decoded.text)) {
+        state.value = { step: 'notText', fileName }
+        return
+      }
+      text = decoded.text
+      used = decoded.encoding
+    }
+    if (text === undefined || text.trim() === '') {
+      state.value = { step: 'empty', fileName }
       return
     }
-    if (text.trim() === '') {
-      state.value = { step: 'empty', fileName: file.name }
-      return
-    }
-    const result = readPlanForSchool(text, file.name, classes.data.value ?? (await listClasses(db)))
+    const school = await loadPlanSchool(db)
+    const result = readPlanForSchool(text, fileName, school)
+    if (mine !== run) return
     if (!result.ok) {
-      state.value = { step: 'invalid', fileName: file.name, errors: result.errors, rowCount: result.rowCount }
+      state.value = { step: 'invalid', fileName, errors: result.errors, rowCount: result.rowCount, ...(used ? { encoding: used } : {}) }
       return
     }
+    const { classes, existing } = await loadPlanClasses(db, result.planned)
+    if (mine !== run) return
+    const split = splitExisting(result.planned, existing)
     state.value = {
       step: 'ready',
-      fileName: file.name,
-      planned: result.planned,
-      preview: planPreview(result.planned),
+      fileName,
+      ...(used ? { encoding: used } : {}),
+      planned: split.toAdd,
+      preview: planPreview(split.toAdd),
       rowCount: result.rowCount,
-      itemCount: result.planned.reduce((n, p) => n + p.assignment.items.length, 0),
+      itemCount: split.toAdd.reduce((n, p) => n + p.assignment.items.length, 0),
+      existingItems: split.existingItems,
+      overCap: planOverCap(split.toAdd, classes, rules.value, calendar.value),
     }
+  }
+
+  async function chooseFile(file: File): Promise<void> {
+    if (file.size > MAX_FILE_MB * 1024 * 1024) {
+      last = undefined
+      state.value = { step: 'tooLarge', fileName: file.name, maxMb: MAX_FILE_MB }
+      return
+    }
+    state.value = { step: 'reading', fileName: file.name }
+    await read({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })
   }
 
   async function importAll(status: 'draft' | 'published'): Promise<void> {
     const current = state.value
     const me = context.value?.me
-    if (current.step !== 'ready' || !me) return
+    if (current.step !== 'ready' || !me || current.planned.length === 0) return
     state.value = { step: 'importing', fileName: current.fileName, rowCount: current.rowCount, itemCount: current.itemCount }
     try {
       const outcome = await importPlan(db, { planned: current.planned, teacherId: me.id, status })
-      state.value = { step: 'done', fileName: current.fileName, assignmentCount: outcome.assignmentIds.length, itemCount: outcome.itemCount }
+      state.value = {
+        step: 'done',
+        fileName: current.fileName,
+        assignmentCount: outcome.assignmentIds.length,
+        itemCount: outcome.itemCount,
+        existingItems: current.existingItems + outcome.existingItems,
+      }
     } catch (error) {
       state.value = current
       throw error
     }
   }
 
+  async function downloadTemplate(): Promise<void> {
+    const school = await loadPlanSchool(db)
+    const cls = school.classes.find((c) => (school.subjectsByGrade.get(c.grade) ?? []).length > 0) ?? school.classes[0]
+    const example = {
+      date: chinaDate(Date.now()),
+      grade: cls?.grade ?? 5,
+      className: cls?.name ?? '5(1)',
+      subject: (cls && school.subjectsByGrade.get(cls.grade)?.[0]) ?? '数学',
+    }
+    downloadText('作业计划模板.csv', planTemplate(example), 'text/csv;charset=utf-8')
+  }
+
   return {
     state,
+    encoding,
     chooseFile,
+    readPasted: (text, name) => read({ fileName: name, text }),
+    reread: async (choice) => {
+      encoding.value = choice
+      if (last?.bytes) await read(last)
+    },
     importAll,
-    reset: () => (state.value = { step: 'idle' }),
-    canImport: computed(() => state.value.step === 'ready' && !!context.value?.me),
+    reset: () => {
+      run++
+      last = undefined
+      state.value = { step: 'idle' }
+    },
+    downloadTemplate,
+    canImport: computed(() => state.value.step === 'ready' && state.value.planned.length > 0 && !!context.value?.me),
     hasTeacher: computed(() => !!context.value?.me),
-    classesLoaded: computed(() => classes.data.value !== undefined),
   }
 }

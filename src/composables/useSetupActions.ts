@@ -3,8 +3,8 @@
 import { ref, toRaw, type Ref } from 'vue'
 import { appDb } from '@/db/database'
 import { setUpSchool, type SchoolSetup } from '@/db/repos/school'
-import { requestPersistence } from '@/db/storage'
 import { chinaDate } from '@hl/core/domain/dates'
+import { keepSchoolData } from './keepSchoolData'
 
 /** Today's date where the schools are (China Standard Time), whatever the device's time zone. */
 export function setupToday(now: number = Date.now()): string {
@@ -35,15 +35,13 @@ export function useSetupActions(): UseSetupActions {
       run(async () => {
         const { loadDemoSchool } = await import('@/demo/demoSchool')
         await loadDemoSchool(appDb(), setupToday())
+        keepSchoolData()
       }),
     // The form's state is reactive: store plain copies (a Vue proxy cannot be cloned into IndexedDB).
     createSchool: (setup) =>
       run(async () => {
         await setUpSchool(appDb(), structuredClone(toRawDeep(setup)))
-        // A real school's records now live here: ask the browser once not to evict them when space runs
-        // low. Chromium decides silently, Firefox asks the user; a refusal is shown on 设置, not here, so
-        // its outcome is not awaited and cannot fail the setup.
-        void requestPersistence().catch(() => null)
+        keepSchoolData()
       }),
   }
 }

@@ -1,35 +1,13 @@
 // Export and import of the whole school (the file format, its schema and its versions are in
 // packages/core/src/formats/backup.ts). An import is ONE transaction that clears and refills every synced table:
 // either the device holds the whole backup afterwards, or, on any failure, exactly what it held before.
+// The file's row schemas and the stored row types come from one registry (@hl/core/schema/tables), so
+// they cannot disagree; every synced table is in the file because the file's tables ARE the registry's.
 import { parseHlc, receiveHlc, encodeHlc, type Hlc } from '@hl/core/domain/hlc'
-import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, type BackupFile, type BackupRows, type BackupTableName } from '@hl/core/formats/backup'
+import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, readBackup, type BackupFile, type BackupReadResult, type BackupRows, type BackupTableName } from '@hl/core/formats/backup'
+import { newDeviceId } from '@hl/core/ids'
 import { META } from './constants'
 import { CURRENT_VERSION, type AppDB } from './database'
-import { newDeviceId } from '@hl/core/ids'
-import type { SyncedTableName, SyncedTables } from '@hl/core/records'
-
-// The backup's row schemas and the stored row types must describe the same shapes, both ways: a field
-// added to a record without its schema (or the other way round) fails the type check here.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const _schemasMatchRecords: { [K in BackupTableName]: Same<BackupRows[K][number], SyncedTables[K]> } = {
-  schools: true,
-  terms: true,
-  calendarDays: true,
-  gradeSubjects: true,
-  classes: true,
-  teachers: true,
-  teachings: true,
-  roles: true,
-  students: true,
-  studentTiers: true,
-  assignments: true,
-  items: true,
-  trials: true,
-}
-void _schemasMatchRecords
-// …and every synced table is in the backup: a new table that the backup forgets fails the type check too.
-const _everyTableBackedUp: Same<BackupTableName, SyncedTableName> = true
-void _everyTableBackedUp
 
 export class NoSchoolError extends Error {
   constructor() {
@@ -47,9 +25,14 @@ export class NewerSchemaError extends Error {
 
 const allTables = (db: AppDB) => BACKUP_TABLES.map((t) => db.table(t))
 
+/** Reads a backup file's text for this app's database schema (a newer schema is refused at the check). */
+export function readBackupForThisApp(text: string): BackupReadResult {
+  return readBackup(text, { knownSchemaVersion: CURRENT_VERSION })
+}
+
 /** The whole school as a backup file's content, read in one transaction (a consistent snapshot). */
 export async function exportBackup(db: AppDB, exportedAt: Date = new Date()): Promise<BackupFile> {
-  return db.transaction('r', [...allTables(db), db.meta], async () => {
+  return db.transaction('r', [...allTables(db), db.meta, db.drafts], async () => {
     const schoolId = (await db.meta.get(META.schoolId))?.value
     if (typeof schoolId !== 'string') throw new NoSchoolError()
     const me = (await db.meta.get(META.me))?.value
@@ -64,6 +47,7 @@ export async function exportBackup(db: AppDB, exportedAt: Date = new Date()): Pr
       ...(typeof deviceId === 'string' ? { deviceId } : {}),
       meta: { schoolId, me: typeof me === 'string' ? me : null },
       tables,
+      drafts: await db.drafts.toArray(),
     }
   })
 }
@@ -85,7 +69,7 @@ export async function countLiveRows(db: AppDB): Promise<Record<BackupTableName, 
  */
 export async function importBackup(db: AppDB, backup: BackupFile, now: () => number = Date.now): Promise<void> {
   if (backup.schemaVersion > CURRENT_VERSION) throw new NewerSchemaError(backup.schemaVersion)
-  await db.transaction('rw', [...allTables(db), db.outbox, db.meta], async () => {
+  await db.transaction('rw', [...allTables(db), db.outbox, db.meta, db.drafts], async () => {
     let latest: Hlc | null = null
     for (const table of BACKUP_TABLES) {
       const rows = backup.tables[table]
@@ -97,6 +81,8 @@ export async function importBackup(db: AppDB, backup: BackupFile, now: () => num
       await db.table(table).bulkPut(rows)
     }
     await db.outbox.clear()
+    await db.drafts.clear()
+    await db.drafts.bulkPut(backup.drafts)
 
     let deviceId = (await db.meta.get(META.deviceId))?.value
     if (typeof deviceId !== 'string') {

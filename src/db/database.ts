@@ -1,8 +1,9 @@
 // The one typed Dexie database of the school on this device. Every change of a stored shape is a new
 // version with an upgrade(); old versions stay listed so any older database opens and is brought up to date.
-import Dexie, { type Table } from 'dexie'
-import { DB_NAME } from './constants'
+import Dexie, { type Table, type Transaction } from 'dexie'
 import type { MetaRow, OutboxEntry, SyncedTables } from '@hl/core/records'
+import type { DraftRecord } from '@hl/core/schema/drafts'
+import { DB_NAME } from './constants'
 
 /** Version 1: the first shape. Indexes only; Dexie stores every other field as given. */
 export const SCHEMA_V1 = {
@@ -23,7 +24,34 @@ export const SCHEMA_V1 = {
   meta: 'key',
 } as const
 
-export const CURRENT_VERSION = 1
+/**
+ * Version 2: the designer's unsaved work moves from the tab's sessionStorage into the `drafts` table
+ * (kept when the browser closes, and in backups), and the outbox holds one waiting entry per record,
+ * with the field clocks the device began from (`baseClock`).
+ */
+export const SCHEMA_V2 = { ...SCHEMA_V1, drafts: 'key, [teacherId+assignmentId], savedAt' } as const
+
+export const CURRENT_VERSION = 2
+
+/**
+ * Folds a version-1 outbox (one entry per write) into one entry per record, in order: later fields
+ * over earlier ones, the first entry's base, the last one's clock and operation. Nothing was ever
+ * sent from a version-1 device (it had no sync), so every record is new to any server: its base
+ * clocks are empty.
+ */
+export async function coalesceOutboxV1(tx: Transaction): Promise<void> {
+  const entries = (await tx.table('outbox').toArray()) as (Omit<OutboxEntry, 'baseClock'> & { seq: number })[]
+  const merged = new Map<string, OutboxEntry & { seq: number }>()
+  for (const e of entries) {
+    const key = `${e.table}\u0000${e.recordId}`
+    const prev = merged.get(key)
+    const fields = { ...(prev?.fields ?? {}), ...e.fields }
+    if (e.op === 'delete') fields.deletedAt = e.hlc
+    merged.set(key, { seq: prev?.seq ?? e.seq, table: e.table, recordId: e.recordId, op: e.op, fields, hlc: e.hlc, baseVersion: prev?.baseVersion ?? e.baseVersion, baseClock: {} })
+  }
+  await tx.table('outbox').clear()
+  await tx.table('outbox').bulkAdd([...merged.values()])
+}
 
 export type AppTables = { [K in keyof SyncedTables]: Table<SyncedTables[K], string> }
 
@@ -43,10 +71,12 @@ export class AppDB extends Dexie {
   declare trials: AppTables['trials']
   declare outbox: Table<OutboxEntry, number>
   declare meta: Table<MetaRow, string>
+  declare drafts: Table<DraftRecord, string>
 
   constructor(name: string = DB_NAME) {
     super(name)
     this.version(1).stores(SCHEMA_V1)
+    this.version(2).stores(SCHEMA_V2).upgrade(coalesceOutboxV1)
   }
 }
 

@@ -1,20 +1,84 @@
-// Importing a checked plan (packages/core/src/formats/planImport.ts) as the signed-in teacher's homework: ONE write()
-// transaction for the whole file, so an import either adds every assignment or, on any failure, none.
-import type { PlannedAssignment } from '@hl/core/formats/planImport'
+// Importing a checked plan (packages/core/src/formats/planImport.ts) as the signed-in teacher's homework.
+// Reads what the check needs (the school's classes and subjects, the touched classes' homework and
+// students), and writes in ONE write() transaction for the whole file, so an import either adds every
+// new assignment or, on any failure, none. What the school already has is found again inside that
+// transaction, so importing a file twice (or in two tabs at once) adds it once.
+import { dayNumber, fromDayNumber } from '@hl/core/domain/dates'
+import { eveningCount } from '@hl/core/domain/minutes'
+import { splitExisting, type ClassLoadContext, type ExistingAssignment, type PlannedAssignment, type PlanSchool } from '@hl/core/formats/planImport'
 import type { AppDB } from './database'
 import { uuidv7 } from '@hl/core/ids'
 import type { AssignmentStatus } from '@hl/core/records'
+import { liveRows } from './read'
+import { listClassAssignments, type AssignmentWithItems } from './repos/assignments'
+import { listClasses, listGradeSubjects } from './repos/classes'
+import { listStudents, listStudentTiers } from './repos/students'
+import { toAssignment, toRoster } from './toDomain'
 import { write } from './write'
 
 export interface PlanImportOutcome {
   assignmentIds: string[]
   itemCount: number
+  /** Items not added because the school already had them. */
+  existingItems: number
+}
+
+/** The school as the plan reader checks a file against it: its classes and each grade's subjects. */
+export async function loadPlanSchool(db: AppDB): Promise<PlanSchool> {
+  const [classes, subjects] = await Promise.all([listClasses(db), listGradeSubjects(db)])
+  const subjectsByGrade = new Map<number, string[]>()
+  for (const s of subjects) {
+    const list = subjectsByGrade.get(s.grade)
+    if (list) list.push(s.subject)
+    else subjectsByGrade.set(s.grade, [s.subject])
+  }
+  return { classes: classes.map((c) => ({ id: c.id, grade: c.grade, name: c.name })), subjectsByGrade }
+}
+
+/** The evenings [from, to] a plan touches in each class: its dates and the evenings they spread over. */
+function rangesByClass(planned: readonly PlannedAssignment[]): Map<string, { from: string; to: string }> {
+  const ranges = new Map<string, { first: number; last: number }>()
+  for (const { classId, assignment } of planned) {
+    const first = dayNumber(assignment.date)
+    const last = first + eveningCount(assignment) - 1
+    const r = ranges.get(classId)
+    ranges.set(classId, r ? { first: Math.min(r.first, first), last: Math.max(r.last, last) } : { first, last })
+  }
+  return new Map([...ranges].map(([id, r]) => [id, { from: fromDayNumber(r.first), to: fromDayNumber(r.last) }]))
+}
+
+function asExisting(rows: readonly AssignmentWithItems[]): ExistingAssignment[] {
+  return rows.map((a) => ({ classId: a.assignment.classId, subject: a.assignment.subject, date: a.assignment.date, titles: a.items.map((i) => i.title) }))
+}
+
+/** What the preview needs of each class the plan touches: its stored homework over the plan's evenings, and its students. */
+export async function loadPlanClasses(db: AppDB, planned: readonly PlannedAssignment[]): Promise<{ classes: ClassLoadContext[]; existing: ExistingAssignment[] }> {
+  const classes: ClassLoadContext[] = []
+  const existing: ExistingAssignment[] = []
+  for (const [classId, range] of rangesByClass(planned)) {
+    const cls = await db.classes.get(classId)
+    if (!cls || cls.deletedAt !== undefined) continue
+    const [rows, students, tiers] = await Promise.all([listClassAssignments(db, classId, range.from, range.to), listStudents(db, classId), listStudentTiers(db, classId)])
+    classes.push({ classId, existing: rows.map((a) => toAssignment(a, cls)), roster: toRoster(cls, students, tiers) })
+    existing.push(...asExisting(rows))
+  }
+  return { classes, existing }
+}
+
+/** The class's live homework on the plan's dates, read inside the import's transaction. */
+async function existingOn(db: AppDB, planned: readonly PlannedAssignment[]): Promise<ExistingAssignment[]> {
+  const keys = [...new Set(planned.map((p) => `${p.classId}\u0000${p.assignment.date}`))].map((k) => k.split('\u0000') as [string, string])
+  const assignments = (await Promise.all(keys.map(([classId, date]) => liveRows(db.assignments.where('[classId+date]').equals([classId, date]))))).flat()
+  if (assignments.length === 0) return []
+  const items = await liveRows(db.items.where('assignmentId').anyOf(assignments.map((a) => a.id)))
+  return assignments.map((a) => ({ classId: a.classId, subject: a.subject, date: a.date, titles: items.filter((i) => i.assignmentId === a.id).map((i) => i.title) }))
 }
 
 export async function importPlan(db: AppDB, input: { planned: readonly PlannedAssignment[]; teacherId: string; status: AssignmentStatus }): Promise<PlanImportOutcome> {
   return write(db, ['assignments', 'items'], async (w) => {
-    const outcome: PlanImportOutcome = { assignmentIds: [], itemCount: 0 }
-    for (const { classId, assignment: a } of input.planned) {
+    const split = splitExisting(input.planned, await existingOn(db, input.planned))
+    const outcome: PlanImportOutcome = { assignmentIds: [], itemCount: 0, existingItems: split.existingItems }
+    for (const { classId, assignment: a } of split.toAdd) {
       const id = uuidv7()
       // Each planned assignment is its own batch: the file names one class a row, not parallel classes.
       await w.create('assignments', id, { classId, subject: a.subject.trim(), date: a.date, due: a.due ?? '', status: input.status, teacherId: input.teacherId, batchId: uuidv7() })

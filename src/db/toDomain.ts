@@ -2,7 +2,7 @@
 import type { AssignmentDraft } from '@hl/core/domain/assignmentDraft'
 import { tiersOf } from '@hl/core/domain/assignmentDraft'
 import type { SchoolCalendar } from '@hl/core/domain/calendar'
-import type { Assignment, AssignmentItem, ClassRef, Roster } from '@hl/core/domain/types'
+import { emptyTierRecord, type Assignment, type AssignmentItem, type ClassRef, type Roster } from '@hl/core/domain/types'
 import type { AssignmentWithItems } from './repos/assignments'
 import type { CalendarDayRow, ClassRow, ItemRow, StudentRow, StudentTierRow } from '@hl/core/records'
 
@@ -40,11 +40,12 @@ export function draftToAssignment(id: string, draft: AssignmentDraft, cls: Pick<
 export function toRoster(cls: Pick<ClassRow, 'grade' | 'name'>, students: readonly StudentRow[], tiers: readonly StudentTierRow[]): Roster {
   const byStudent = new Map<string, Record<string, StudentTierRow['tier']>>()
   for (const t of tiers) {
-    const m = byStudent.get(t.studentId) ?? {}
+    // Null-prototype: a subject named `__proto__` is a key like any other (emptyTierRecord).
+    const m = byStudent.get(t.studentId) ?? emptyTierRecord()
     m[t.subject] = t.tier
     byStudent.set(t.studentId, m)
   }
-  return { classRef: classRefOf(cls), students: students.map((s) => ({ name: s.name, tiers: byStudent.get(s.id) ?? {} })) }
+  return { classRef: classRefOf(cls), students: students.map((s) => ({ name: s.name, tiers: byStudent.get(s.id) ?? emptyTierRecord() })) }
 }
 
 export function toCalendar(days: readonly CalendarDayRow[]): SchoolCalendar {

@@ -1,11 +1,19 @@
-// The one way the app writes: every change of a synced record bumps its version and clocks, and appends
-// an outbox entry in the same Dexie transaction, so a crash can never leave a change that sync will not
-// send, nor an outbox entry for a change that did not happen (../shared/sync-design.md).
+// The one way the app writes: every change of a synced record bumps its version and clocks (the pure
+// field functions of @hl/core/sync/merge), and records the change in the outbox in the same Dexie
+// transaction, so a crash can never leave a change that sync will not send, nor an outbox entry for a
+// change that did not happen (../shared/sync-design.md).
+//
+// The outbox holds ONE pending entry per changed record: a later change of a record whose entry is
+// still waiting is folded into that entry (its fields take the latest values, its clock the latest
+// stamp, its base stays the state before the first change). 30 saves of one field are one entry, and
+// a sync push sends each record once. An entry the sync engine has started sending (`sentAt`) is left
+// alone: a change after that starts a new entry.
 import { encodeHlc, parseHlc, tickHlc, type Hlc } from '@hl/core/domain/hlc'
+import { newDeviceId } from '@hl/core/ids'
+import type { Fields, OutboxEntry, SyncedTableName, SyncedTables, SyncMeta } from '@hl/core/records'
+import { applyLocalDelete, applyLocalPut, applyLocalRestore, type LocalResult, type StoredRecord } from '@hl/core/sync/merge'
 import { META } from './constants'
 import type { AppDB } from './database'
-import { newDeviceId } from '@hl/core/ids'
-import type { Fields, SyncedTableName, SyncedTables, SyncMeta } from '@hl/core/records'
 
 export type Row<K extends SyncedTableName> = SyncedTables[K]
 
@@ -42,10 +50,21 @@ export class RecordExistsError extends Error {
   }
 }
 
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  return JSON.stringify(a) === JSON.stringify(b)
+/** Folds a change into the record's waiting outbox entry, or starts one. */
+export function foldIntoEntry(waiting: OutboxEntry | undefined, table: SyncedTableName, before: StoredRecord | undefined, change: LocalResult): OutboxEntry {
+  const hlc = change.record.updatedAt
+  const fields = { ...(waiting?.fields ?? {}), ...change.changed }
+  const deleted = typeof fields.deletedAt === 'string'
+  return {
+    ...(waiting?.seq !== undefined ? { seq: waiting.seq } : {}),
+    table,
+    recordId: change.record.id,
+    op: deleted ? 'delete' : 'put',
+    fields,
+    hlc,
+    baseVersion: waiting?.baseVersion ?? before?.version ?? 0,
+    baseClock: waiting?.baseClock ?? { ...(before?.fieldClock ?? {}) },
+  }
 }
 
 /**
@@ -59,33 +78,33 @@ export async function write<T>(db: AppDB, tables: readonly SyncedTableName[], fn
       clock = tickHlc(clock, now())
       return encodeHlc(clock)
     }
+    // The waiting outbox entry of each record changed in this transaction, so that many changes of
+    // one record look the outbox up once.
+    const waiting = new Map<string, OutboxEntry | undefined>()
+
+    const record = async (table: SyncedTableName, before: StoredRecord | undefined, change: LocalResult | null): Promise<void> => {
+      if (!change) return
+      await db.table(table).put(change.record)
+      const key = `${table}\u0000${change.record.id}`
+      let entry = waiting.get(key)
+      // A record that did not exist before this change cannot have an entry waiting.
+      if (!waiting.has(key) && before !== undefined) {
+        entry = (await db.outbox.where('[table+recordId]').equals([table, change.record.id]).toArray()).find((e) => e.sentAt === undefined)
+      }
+      const next = foldIntoEntry(entry, table, before, change)
+      const seq = await db.outbox.put(next)
+      waiting.set(key, { ...next, seq })
+    }
 
     const put = async <K extends SyncedTableName>(table: K, id: string, fields: Record<string, unknown>, mode: 'create' | 'update' | 'upsert'): Promise<Row<K>> => {
       if (!tables.includes(table)) throw new Error(`write() was not given the table ${table}`)
-      const t = db.table<Row<K>, string>(table)
-      const existing = await t.get(id)
+      const existing = (await db.table(table).get(id)) as StoredRecord | undefined
       const live = existing !== undefined && existing.deletedAt === undefined
       if (mode === 'create' && live) throw new RecordExistsError(table, id)
       if (mode === 'update' && !live) throw new RecordNotFoundError(table, id)
-      const hlc = stamp()
-      const changed: Record<string, unknown> = {}
-      for (const [key, value] of Object.entries(fields)) {
-        if (value === undefined) continue
-        if (!existing || !live || !same((existing as unknown as Record<string, unknown>)[key], value)) changed[key] = value
-      }
-      if (existing && live && Object.keys(changed).length === 0) return existing
-      const fieldClock = { ...(existing?.fieldClock ?? {}) }
-      for (const key of Object.keys(changed)) fieldClock[key] = hlc
-      const baseVersion = existing?.version ?? 0
-      const record = { ...(existing ?? {}), ...changed, id, updatedAt: hlc, fieldClock, version: baseVersion + 1 } as Row<K> & SyncMeta
-      const revived = existing !== undefined && !live
-      if (revived) {
-        delete record.deletedAt
-        fieldClock.deletedAt = hlc
-      }
-      await t.put(record)
-      await db.outbox.add({ table, recordId: id, op: 'put', fields: revived ? { ...changed, deletedAt: null } : changed, hlc, baseVersion })
-      return record
+      const change = applyLocalPut(existing, id, fields, stamp())
+      await record(table, existing, change)
+      return (change?.record ?? existing) as unknown as Row<K>
     }
 
     const writer: Writer = {
@@ -93,21 +112,12 @@ export async function write<T>(db: AppDB, tables: readonly SyncedTableName[], fn
       update: (table, id, patch) => put(table, id, patch as Record<string, unknown>, 'update'),
       upsert: (table, id, fields) => put(table, id, fields as Record<string, unknown>, 'upsert'),
       async remove(table, id) {
-        const t = db.table<SyncMeta, string>(table)
-        const existing = await t.get(id)
-        if (!existing || existing.deletedAt !== undefined) return
-        const hlc = stamp()
-        await t.put({ ...existing, deletedAt: hlc, updatedAt: hlc, fieldClock: { ...existing.fieldClock, deletedAt: hlc }, version: existing.version + 1 })
-        await db.outbox.add({ table, recordId: id, op: 'delete', fields: {}, hlc, baseVersion: existing.version })
+        const existing = (await db.table(table).get(id)) as StoredRecord | undefined
+        if (existing) await record(table, existing, applyLocalDelete(existing, stamp()))
       },
       async restore(table, id) {
-        const t = db.table<SyncMeta, string>(table)
-        const existing = await t.get(id)
-        if (!existing || existing.deletedAt === undefined) return
-        const hlc = stamp()
-        const { deletedAt: _gone, ...rest } = existing
-        await t.put({ ...rest, updatedAt: hlc, fieldClock: { ...existing.fieldClock, deletedAt: hlc }, version: existing.version + 1 })
-        await db.outbox.add({ table, recordId: id, op: 'put', fields: { deletedAt: null }, hlc, baseVersion: existing.version })
+        const existing = (await db.table(table).get(id)) as StoredRecord | undefined
+        if (existing) await record(table, existing, applyLocalRestore(existing, stamp()))
       },
     }
 

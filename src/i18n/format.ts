@@ -2,7 +2,10 @@
 // `{name}` interpolation only (no plurals, no linked messages, which the tables avoid anyway).
 import type { Finding } from '@hl/core/domain/findings'
 import { roundMinutes } from '@hl/core/domain/minutes'
+import { safeFileName, type FormatError } from '@hl/core/formats/errors'
+import { stripControls } from '@hl/core/formats/sanitize'
 import { findingsMessages } from './messages/findings'
+import { formatsMessages } from './messages/formats'
 
 export type Locale = 'zh-CN' | 'en'
 
@@ -14,8 +17,8 @@ export type Params = Readonly<Record<string, string | number>>
 
 /**
  * The message at a dotted key ('findings.cap', or 'cap-heaviest' in a flat table), with `{name}`
- * replaced by params[name]. A missing key returns the key, and a missing parameter stays as written,
- * as vue-i18n does, so a gap shows instead of vanishing.
+ * replaced by params[name] and a literal `{'|'}` by `|`. A missing key returns the key, and a missing
+ * parameter stays as written, as vue-i18n does, so a gap shows instead of vanishing.
  */
 export function translate(messages: MessageTree, key: string, params: Params = {}): string {
   let node: string | MessageTree | undefined = messages
@@ -23,7 +26,9 @@ export function translate(messages: MessageTree, key: string, params: Params = {
     node = typeof node === 'object' ? node[part] : undefined
   }
   if (typeof node !== 'string') return key
-  return node.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole))
+  return node.replace(/\{(?:(\w+)|'([^']*)')\}/g, (whole, name: string | undefined, literal: string | undefined) =>
+    literal !== undefined ? literal : Object.hasOwn(params, name!) ? String(params[name!]) : whole,
+  )
 }
 
 /** A figure for people: at most one decimal, and no '.0' (72, 72.5). */
@@ -62,4 +67,21 @@ export function findingParams(finding: Finding, tr: (key: string, params?: Param
 export function findingMessage(finding: Finding, locale: Locale = 'zh-CN', names: FindingNames = {}): string {
   const table = findingsMessages[locale]
   return translate(table, finding.rule, findingParams(finding, (key, params) => translate(table, key, params), names))
+}
+
+/** A reader's error in words, e.g. 「-5」不是有效的分钟数（须为不小于 0 的数字）. */
+export function formatErrorText(error: FormatError, locale: Locale = 'zh-CN'): string {
+  return translate(formatsMessages[locale], `errors.${error.code}`, error.params)
+}
+
+/**
+ * One error as one line of a terminal: `plan.csv:7: 列「时长」: 「-5」不是有效的分钟数…`. Whatever the
+ * file held, the line carries no control character or escape sequence (the readers clean what they
+ * quote; this cleans the whole line again, the file name included).
+ */
+export function formatErrorLine(error: FormatError, locale: Locale = 'zh-CN'): string {
+  const table = formatsMessages[locale]
+  const where = { file: safeFileName(error.file), line: error.line, column: error.column ?? '' }
+  const at = translate(table, error.column === undefined ? 'at' : 'atColumn', where)
+  return stripControls(`${at} ${formatErrorText(error, locale)}`)
 }

@@ -143,7 +143,11 @@ describe('report: bad input exits 2 with every error on stderr and nothing on st
     ['a stray argument', ['--plan', PLAN, 'roster.csv'], '多余的参数「roster.csv」'],
     ['an unreadable file', ['--plan', fx('nope.csv')], 'tests/fixtures/nope.csv: 无法读取文件（ENOENT）'],
     ['--from after --to', ['--plan', PLAN, '--from', '2026-03-05', '--to', '2026-03-01'], '--from 2026-03-05 晚于 --to 2026-03-01'],
-    ['a bad --from date', ['--plan', PLAN, '--from', '2026-02-30'], '--from 的「2026-02-30」不是有效的日期（格式为 2026-03-02）'],
+    ['a bad --from date', ['--plan', PLAN, '--from', '2026-02-30'], '--from 的「2026-02-30」不是有效的日期（格式为 2026-03-02，在 2000 至 2099 年之间）'],
+    ['a --to date out of range', ['--plan', PLAN, '--to', '9999-12-31'], '--to 的「9999-12-31」不是有效的日期'],
+    ['an unknown --lang', ['--plan', PLAN, '--lang', 'fr'], '--lang 只能是 zh 或 en，不能是「fr」'],
+    ['an unknown --encoding', ['--plan', PLAN, '--encoding', 'big5'], '--encoding 只能是 auto、utf8 或 gb18030，不能是「big5」'],
+    ['an unknown flag, in English', ['--plan', PLAN, '--bogus', '--lang', 'en'], 'Unknown option “--bogus”'],
     ['a bad --to date', ['--plan', PLAN, '--to', '3/5'], '--to 的「3/5」不是有效的日期'],
     ['an unknown --format', ['--plan', PLAN, '--format', 'xlsx'], '--format 只能是 table、json 或 csv，不能是「xlsx」'],
   ])('%s', (_name, args, message) => {
@@ -158,15 +162,15 @@ describe('report: bad input exits 2 with every error on stderr and nothing on st
     expect(result.stdout).toBe('')
     expect(result.stderr.split('\n')).toEqual([
       'tests/fixtures/plan-bad.csv:4: 列「date」: 「2026-02-30」不是存在的日期',
-      'tests/fixtures/plan-bad.csv:5: 列「class」: 班级「4(2)」开头的 4 与年级 5 不符',
-      'tests/fixtures/plan-bad.csv:6: 列「grade」: 「13」不是有效的年级（须为 1 到 12 的整数）',
+      'tests/fixtures/plan-bad.csv:5: 列「class」: 班级「4(2)」是 4 年级的班，与年级 5 不符',
+      'tests/fixtures/plan-bad.csv:6: 列「grade」: 「13」不是有效的年级（可写 5、五年级、初一、高二，须在 1 到 12 年级之间）',
       'tests/fixtures/plan-bad.csv:7: 列「minutes」: 「-5」不是有效的分钟数（须为不小于 0 的数字）',
       'tests/fixtures/plan-bad.csv:9: 列「due」: 截止日期 2026-03-02 须晚于布置日期 2026-03-02',
       'tests/fixtures/plan-bad.csv:9: 列「kind」: 「作文」不是有效的类型，可填 书面、口头、阅读、实践、体育、劳动（或 written、oral、reading、practice、exercise、chores）',
       'tests/fixtures/plan-bad.csv:10: 列「title」: 内容不能为空',
       'tests/fixtures/plan-bad.csv:10: 列「minutes」: 时长和先做时长至少填一个',
       'tests/fixtures/roster-bad.csv:2: 列「数学」: 「很难」不是有效的分层，可填 基础、基础层、必做、提高、提高层、选做、拓展、拓展层、挑战（或 core、extend、challenge），空着表示基础',
-      'tests/fixtures/roster-bad.csv:3: 列「班级」: 班级「6(1)」开头的 6 与年级 5 不符',
+      'tests/fixtures/roster-bad.csv:3: 列「班级」: 班级「6(1)」是 6 年级的班，与年级 5 不符',
       'tests/fixtures/calendar-bad.csv:2: 列「type」: 「holiday」不是有效的类型，可填 上课、上学、休息、放假（或 school、rest）',
       '共 11 处错误，未生成报告。',
       '',
@@ -182,14 +186,11 @@ describe('report: bad input exits 2 with every error on stderr and nothing on st
     })
   })
 
-  it('refuses a file that is not UTF-8 (GBK from Excel)', () => {
-    const gbk = Uint8Array.from([0xc8, 0xd5, 0xc6, 0xda, 0x0a]) // 日期 in GBK
-    const result = runReport(['--plan', 'plan.csv'], () => gbk)
-    expect(result).toMatchObject({ code: 2, stdout: '' })
-    expect(result.stderr).toContain('plan.csv:1: 文件不是 UTF-8 编码（可能是 GBK）')
+  it('refuses a file that is text in neither UTF-8 nor GB18030', () => {
+    const result = runReport(['--plan', 'plan.csv'], () => Uint8Array.from([0x81, 0x0a])) // a GBK lead byte, then a line break
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'plan.csv:1: 文件不是文本（既不是 UTF-8 也不是 GBK 编码），请在 Excel 或 WPS 中另存为“CSV UTF-8”\n共 1 处错误，未生成报告。\n' })
   })
 })
-
 describe('report as a process', () => {
   it('prints the table by default and exits 0 on a clean evening', () => {
     const result = spawnReport('--plan', PLAN, '--from', '2026-03-03', '--to', '2026-03-03')

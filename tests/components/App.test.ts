@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { VueWrapper } from '@vue/test-utils'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import App from '@/App.vue'
 import { LOCALE_STORAGE_KEY } from '@/constants'
 import { mountWithApp } from './mount'
@@ -39,6 +39,26 @@ describe('App shell', () => {
     await wrapper.get('button[data-locale="zh-CN"]').trigger('click')
     expect(wrapper.get('main h1').text()).toBe('双减规则')
     expect(document.documentElement.lang).toBe('zh-CN')
+  })
+
+  it('opens and closes the phone menu: a disclosure that closes on Escape and after choosing a destination', async () => {
+    const mounted = await mountWithApp(App)
+    wrapper = mounted.wrapper
+    const toggle = () => wrapper!.get('button[aria-controls="app-nav-list"]')
+    expect(toggle().text()).toBe('菜单')
+    expect(toggle().attributes('aria-expanded')).toBe('false')
+    expect(wrapper.get('#app-nav-list').findAll('a').map((a) => a.text())).toEqual(['我的作业', '班级周表', '布置作业', '班级学生', '规则', '设置'])
+
+    await toggle().trigger('click')
+    expect(toggle().attributes('aria-expanded')).toBe('true')
+    await wrapper.get('nav').trigger('keydown', { key: 'Escape' })
+    expect(toggle().attributes('aria-expanded')).toBe('false')
+    expect(document.activeElement).toBe(toggle().element)
+
+    await toggle().trigger('click')
+    await mounted.router.push('/settings')
+    await flushPromises()
+    expect(toggle().attributes('aria-expanded')).toBe('false')
   })
 
   it('starts in the stored locale', async () => {

@@ -90,3 +90,94 @@ describe('ClassWeekView', () => {
     expect(select.findAll('optgroup').map((g) => g.attributes('label'))).toEqual(['我任教的班级', '其他班级'])
   })
 })
+
+describe('ClassWeekView on a phone', () => {
+  type HappyWindow = Window & { happyDOM?: { setViewport: (v: { width: number; height: number }) => void } }
+  const setWidth = (width: number) => (window as HappyWindow).happyDOM!.setViewport({ width, height: 812 })
+  afterEach(() => setWidth(1024))
+
+  it('reads as a list by day with each day’s subjects, total against the cap and findings, not a grid', async () => {
+    setWidth(375)
+    ;({ wrapper } = await mountWithApp(ClassWeekView, { path: `/week/${classId}?date=2026-11-25` }))
+    const w = wrapper
+    await until(() => w.find('.week-days').exists())
+    expect(w.find('table').exists()).toBe(false)
+    // The separate findings section is the grid's; each day carries its own here.
+    expect(w.find('.class-week__findings').exists()).toBe(false)
+
+    const days = w.findAll('.week-days > li')
+    expect(days).toHaveLength(7)
+    // Not this week (the test's today is not in 2026-11-23 … 29): Monday to Sunday.
+    expect(days.map((d) => d.attributes('data-date'))).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'])
+    const monday = days[0]!
+    expect(monday.get('h3').text()).toContain('11月23日 周一')
+    expect(monday.get('h3').text()).toContain('超标')
+    expect(monday.findAll('.week-day__subject-name').map((s) => s.text())).toEqual(['语文', '数学'])
+    expect(monday.text()).toContain('练习册 p23')
+    expect(monday.get('.week-day__total--home').text()).toBe('家庭书面（班级平均）70 分钟（上限：60 分钟）')
+    expect(monday.text()).toContain('非书面10 分钟')
+    expect(monday.get('.finding-list').text()).toContain('书面作业平均 70 分钟，超过每日上限 60 分钟')
+    expect(days[5]!.get('h3').text()).toContain('休息日')
+    expect(days[1]!.text()).toContain('没有作业（当天上限：60 分钟）')
+  })
+
+  it('puts today first when the week is this week', async () => {
+    setWidth(375)
+    ;({ wrapper } = await mountWithApp(ClassWeekView, { path: `/week/${classId}` }))
+    const w = wrapper
+    await until(() => w.find('.week-days').exists())
+    const first = w.get('.week-days > li')
+    expect(first.classes()).toContain('week-day--today')
+    expect(first.get('h3').text()).toContain('今天')
+    const dates = w.findAll('.week-days > li').map((d) => d.attributes('data-date')!)
+    expect(dates.slice(1)).toEqual([...dates.slice(1)].sort())
+  })
+})
+
+/** What the screen shows after each DOM update (one MutationObserver batch per Vue flush). */
+interface Frame {
+  heading: string
+  firstDate: string | undefined
+  rows: number
+  saysEmpty: boolean
+}
+
+function recordFrames(root: Element): { frames: Frame[]; stop: () => void } {
+  const frames: Frame[] = []
+  const snap = () =>
+    frames.push({
+      heading: root.querySelector('.class-week__heading')?.textContent ?? '',
+      firstDate: root.querySelector('[data-date]')?.getAttribute('data-date') ?? undefined,
+      rows: root.querySelectorAll('[data-subject-row]').length,
+      saysEmpty: root.querySelector('.class-week__empty') !== null,
+    })
+  const observer = new MutationObserver(snap)
+  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true })
+  return { frames, stop: () => observer.disconnect() }
+}
+
+describe('ClassWeekView between weeks', () => {
+  it('never shows one week’s dates with another week’s data (issue 11)', async () => {
+    const mounted = await mountWithApp(ClassWeekView, { path: `/week/${classId}?date=2026-11-16` })
+    wrapper = mounted.wrapper
+    const w = mounted.wrapper
+    await until(() => w.find('.class-week__empty').exists() && w.get('.class-week__heading').text().includes('4(2)'))
+    expect(w.get('[data-date]').attributes('data-date')).toBe('2026-11-16')
+
+    const { frames, stop } = recordFrames(w.element)
+    await w.findAll('button').find((b) => b.text().includes('下一周'))!.trigger('click')
+    await until(() => w.find('[data-subject-row]').exists())
+    await flushPromises()
+    stop()
+
+    expect(frames.length).toBeGreaterThan(0)
+    for (const f of frames) {
+      // A week is shown with its own class name and dates, or not at all.
+      if (f.firstDate !== undefined) expect(f.heading, JSON.stringify(f)).toContain('4(2)')
+      // The week of 11-23 has homework: it never appears empty, even for one frame.
+      if (f.firstDate === '2026-11-23') expect(f.rows > 0 && !f.saysEmpty, JSON.stringify(f)).toBe(true)
+      if (f.firstDate === '2026-11-16') expect(f.heading, JSON.stringify(f)).toContain('11月16日')
+    }
+    expect(frames.at(-1)!.firstDate).toBe('2026-11-23')
+  })
+})

@@ -200,9 +200,9 @@ describe('RulesRuleEditor', () => {
     }, locale)
 
   it.each([
-    ['-3', '倍数要在 1 到 10 之间'],
-    ['0', '倍数要在 1 到 10 之间'],
-    ['', '倍数要在 1 到 10 之间'],
+    ['-3', '倍数要在 0.1 到 10 之间'],
+    ['0', '倍数要在 0.1 到 10 之间'],
+    ['', '倍数要在 0.1 到 10 之间'],
   ])('refuses a multiplier of “%s” with a message', async (text, message) => {
     const w = editor({ level: 'juniorHigh', ruleKey: 'teacherMultiplier', value: 3 })
     await w.get('input').setValue(text)
@@ -224,7 +224,7 @@ describe('RulesRuleEditor', () => {
     await w.get('input[value="own"]').setValue(true)
     await w.get('input[type="number"]').setValue('-5')
     await w.get('form').trigger('submit')
-    expect(w.text()).toContain('请填写 0 到 1440 之间的整数分钟。')
+    expect(w.text()).toContain('请填写 0 到 1440 之间的分钟数。')
     await w.get('input[type="number"]').setValue('120')
     await w.get('form').trigger('submit')
     expect(w.emitted('save')![0]).toEqual([120])
@@ -256,7 +256,7 @@ describe('RulesRuleEditor', () => {
     await inputs.at(1)!.setValue('-2')
     await w.get('form').trigger('submit')
     expect(w.text()).toContain('Mathematics')
-    expect(w.text()).toContain('Enter whole minutes from 0 to 1440.')
+    expect(w.text()).toContain('Enter minutes from 0 to 1440.')
     await inputs.at(1)!.setValue('')
     await inputs.at(2)!.setValue('15')
     await w.get('form').trigger('submit')

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { AppDB } from '@/db/database'
-import { importPlan } from '@/db/importPlan'
+import { importPlan, loadPlanClasses, loadPlanSchool } from '@/db/importPlan'
 import { listClassAssignments } from '@/db/repos/assignments'
-import { readPlanForSchool } from '@hl/core/formats/planImport'
+import { readPlanForSchool, splitExisting } from '@hl/core/formats/planImport'
 import { freshDb } from './helpers'
 import { seedSchool, snapshot } from './seed'
 
@@ -24,11 +24,11 @@ describe('importPlan', () => {
   it('writes every planned assignment as the teacher’s, with the chosen status, in one go', async () => {
     db = freshDb()
     const { teacherId, c41, c42 } = await seedSchool(db)
-    const read = readPlanForSchool(CSV, 'plan.csv', await db.classes.toArray())
+    const read = readPlanForSchool(CSV, 'plan.csv', await loadPlanSchool(db))
     expect(read.ok).toBe(true)
     if (!read.ok) return
     const outcome = await importPlan(db, { planned: read.planned, teacherId, status: 'draft' })
-    expect(outcome).toMatchObject({ itemCount: 3 })
+    expect(outcome).toMatchObject({ itemCount: 3, existingItems: 0 })
 
     const maths = await listClassAssignments(db, c41.id, '2026-11-30', '2026-11-30')
     expect(maths).toHaveLength(1)
@@ -47,7 +47,7 @@ describe('importPlan', () => {
   it('writes nothing when any write fails', async () => {
     db = freshDb()
     const { teacherId } = await seedSchool(db)
-    const read = readPlanForSchool(CSV, 'plan.csv', await db.classes.toArray())
+    const read = readPlanForSchool(CSV, 'plan.csv', await loadPlanSchool(db))
     if (!read.ok) throw new Error('fixture should be valid')
     const before = await snapshot(db)
     const items = db.table('items')
@@ -60,5 +60,45 @@ describe('importPlan', () => {
     await expect(importPlan(db, { planned: read.planned, teacherId, status: 'published' })).rejects.toThrow('quota')
     vi.restoreAllMocks()
     expect(await snapshot(db)).toEqual(before)
+  })
+
+  it('finds what is already there: a second import of the same file adds nothing, a grown file only its new rows', async () => {
+    db = freshDb()
+    const { teacherId, c42 } = await seedSchool(db)
+    const school = await loadPlanSchool(db)
+    const read = (csv: string) => {
+      const r = readPlanForSchool(csv, 'plan.csv', school)
+      if (!r.ok) throw new Error('fixture should be valid')
+      return r.planned
+    }
+    await importPlan(db, { planned: read(CSV), teacherId, status: 'draft' })
+    const afterFirst = await snapshot(db)
+
+    // The preview says so before anything is written.
+    const { existing } = await loadPlanClasses(db, read(CSV))
+    expect(splitExisting(read(CSV), existing)).toMatchObject({ toAdd: [], existingItems: 3 })
+    const again = await importPlan(db, { planned: read(CSV), teacherId, status: 'draft' })
+    expect(again).toEqual({ assignmentIds: [], itemCount: 0, existingItems: 3 })
+    expect(await snapshot(db)).toEqual(afterFirst)
+
+    // The seed's own homework counts too: 4（2） already has 练习册 p23 on 2026-11-23, written 四年级二班 here.
+    const grown = [CSV, '2026-12-01,2026-12-03,四年级,四年级二班,语文,读一本书,reading,,core|extend,,10', '2026-11-23,,4,四年级二班,数学,练习册 p23,,,,30,', '2026-11-23,,4,4(2),数学,新的一题,,,,5,'].join('\n')
+    const third = await importPlan(db, { planned: read(grown), teacherId, status: 'draft' })
+    // Already there: the three of the first import (读一本书 now twice, the second spelling joining its row), and 练习册 p23.
+    expect(third).toMatchObject({ itemCount: 1, existingItems: 5 })
+    const maths = await listClassAssignments(db, c42.id, '2026-11-23', '2026-11-23')
+    expect(maths.filter((a) => a.assignment.subject === '数学').flatMap((a) => a.items.map((i) => i.title)).sort()).toEqual(['口算 20 题', '新的一题', '练习册 p23'].sort())
+  })
+
+  it('loads the over-cap context with the school’s students and stored homework', async () => {
+    db = freshDb()
+    const { c42 } = await seedSchool(db)
+    const planned = readPlanForSchool('date,grade,class,subject,title,minutes\n2026-11-23,4,4(2),英语,抄单词,25\n', 'plan.csv', await loadPlanSchool(db))
+    if (!planned.ok) throw new Error('fixture should be valid')
+    const { classes } = await loadPlanClasses(db, planned.planned)
+    expect(classes).toHaveLength(1)
+    expect(classes[0]).toMatchObject({ classId: c42.id })
+    expect(classes[0]!.roster.students).toHaveLength(4)
+    expect(classes[0]!.existing.map((a) => a.subject).sort()).toEqual(['数学', '语文'])
   })
 })

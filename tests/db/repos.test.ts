@@ -3,7 +3,7 @@ import type { AppDB } from '@/db/database'
 import { createAssignments, getAssignment, InvalidDraftError, listClassAssignments, listTeacherAssignments, removeAssignments, restoreAssignments, updateAssignment, copyAssignment } from '@/db/repos/assignments'
 import { createClass, DuplicateClassError, listClasses, listGradeSubjects } from '@/db/repos/classes'
 import { getSchoolContext, hasSchool, schoolRules, setUpSchool, SchoolExistsError, type SchoolSetup } from '@/db/repos/school'
-import { addStudents, listStudents, listStudentTiers, moveStudent, removeStudents, restoreStudents, setTiers } from '@/db/repos/students'
+import { addPastedStudents, addStudents, listStudents, listStudentTiers, moveStudent, moveStudents, removeStudents, restoreStudents, returnStudents, setTiers } from '@/db/repos/students'
 import { toAssignment, toRoster } from '@/db/toDomain'
 import type { AssignmentDraft, ItemDraft } from '@hl/core/domain/assignmentDraft'
 import { buildReport } from '@hl/core/domain/report'
@@ -132,6 +132,17 @@ describe('assignments', () => {
     expect(await db.outbox.count()).toBe(outboxBefore)
   })
 
+  it('a draft may be incomplete but not wrong; publishing needs everything', async () => {
+    const { teacherId, c1 } = await school()
+    // Timer still running (no minutes yet), no title, an item no layer does: fine for a draft.
+    const unfinished = { ...item(10), title: '', minutes: null, tiers: { core: false, extend: false, challenge: false } }
+    const [row] = await createAssignments(db, { classIds: [c1.id], teacherId, status: 'draft', draft: draft('数学', '2026-11-23', [unfinished]) })
+    expect((await getAssignment(db, row!.id))?.items[0]).toMatchObject({ title: '', minutes: null, trialMinutes: null })
+    // ...but not as published homework, and never with an impossible time.
+    await expect(updateAssignment(db, row!.id, draft('数学', '2026-11-23', [unfinished]), [], 'published')).rejects.toBeInstanceOf(InvalidDraftError)
+    await expect(createAssignments(db, { classIds: [c1.id], teacherId, status: 'draft', draft: draft('数学', '2026-11-23', [item(5000)]) })).rejects.toBeInstanceOf(InvalidDraftError)
+  })
+
   it('deletes with undo, and copies to another day and class as drafts', async () => {
     const { teacherId, c1, c2 } = await school()
     const [row] = await createAssignments(db, { classIds: [c1.id], teacherId, status: 'published', draft: draft('数学', '2026-11-23', [item(30)]) })
@@ -141,5 +152,58 @@ describe('assignments', () => {
     expect(await listClassAssignments(db, c1.id, '2026-11-23', '2026-11-23')).toEqual([])
     await restoreAssignments(db, removed)
     expect((await listClassAssignments(db, c1.id, '2026-11-23', '2026-11-23'))[0]?.items).toHaveLength(1)
+  })
+})
+
+describe('pasting and removing students in bulk', () => {
+  it('adds only the pasted students the class does not have yet, also when the same paste comes twice', async () => {
+    const { c1 } = await school()
+    await addStudents(db, c1.id, [{ number: '2026040201', name: '李明' }, { number: '', name: '张华' }])
+    const paste = [
+      { number: '2026040201', name: '李明' }, // same 学号
+      { number: '', name: '张华' }, // same name, neither numbered
+      { number: '2026040203', name: '赵雪' },
+      { number: '2026040203', name: '赵雪' }, // repeated in the paste
+      { number: '', name: '陈晨' },
+    ]
+    const first = await addPastedStudents(db, c1.id, paste)
+    expect(first.added.map((s) => s.name)).toEqual(['赵雪', '陈晨'])
+    expect(first.skipped).toBe(3)
+    const again = await addPastedStudents(db, c1.id, paste)
+    expect(again).toEqual({ added: [], skipped: 5 })
+    expect((await listStudents(db, c1.id)).map((s) => s.name)).toEqual(['李明', '张华', '赵雪', '陈晨'])
+  })
+
+  it('removes the students just added in one write, as tombstones, and brings them back with their layers', async () => {
+    const { c1 } = await school()
+    await addStudents(db, c1.id, [{ number: '01', name: '甲' }])
+    const { added } = await addPastedStudents(db, c1.id, [{ number: '02', name: '乙' }, { number: '03', name: '丙' }, { number: '04', name: '丁' }])
+    await setTiers(db, c1.id, '数学', [{ studentId: added[0]!.id, tier: 'extend' }])
+    const removed = await removeStudents(db, added.map((s) => s.id))
+    expect((await listStudents(db, c1.id)).map((s) => s.name)).toEqual(['甲'])
+    // Tombstones, not deletions: the rows are still stored, marked deleted, and each record's waiting
+    // outbox entry now says it is deleted.
+    const rows = await db.students.bulkGet(added.map((s) => s.id))
+    expect(rows.every((r) => r?.deletedAt !== undefined)).toBe(true)
+    expect(removed).toEqual({ studentIds: added.map((s) => s.id), tierIds: [expect.any(String)] })
+    const entries = await db.outbox.filter((e) => e.table === 'students').toArray()
+    expect(entries.filter((e) => added.some((s) => s.id === e.recordId)).map((e) => e.op)).toEqual(['delete', 'delete', 'delete'])
+
+    await restoreStudents(db, removed)
+    expect((await listStudents(db, c1.id)).map((s) => s.name)).toEqual(['甲', '乙', '丙', '丁'])
+    expect((await listStudentTiers(db, c1.id)).map((t) => t.tier)).toEqual(['extend'])
+  })
+
+  it('moves several students in one write and puts them back where they were', async () => {
+    const { c1, c2 } = await school()
+    const [a, b, c] = await addStudents(db, c1.id, [{ number: '01', name: '甲' }, { number: '02', name: '乙' }, { number: '03', name: '丙' }])
+    await setTiers(db, c1.id, '数学', [{ studentId: a!.id, tier: 'challenge' }])
+    const moved = await moveStudents(db, [a!.id, c!.id], c2.id)
+    expect((await listStudents(db, c1.id)).map((s) => s.name)).toEqual(['乙'])
+    expect((await listStudents(db, c2.id)).map((s) => s.name)).toEqual(['甲', '丙'])
+    expect((await listStudentTiers(db, c2.id)).map((t) => t.tier)).toEqual(['challenge'])
+    await returnStudents(db, moved)
+    expect((await listStudents(db, c1.id)).map((s) => s.id)).toEqual([a!.id, b!.id, c!.id])
+    expect(await listStudentTiers(db, c2.id)).toEqual([])
   })
 })

@@ -8,6 +8,7 @@ import { addCalendarDays, InvalidRulesError, InvalidSettingsError, removeCalenda
 import { listMyRoles, listMyTeachings, saveMe } from '@/db/repos/teaching'
 import { startItemTrial } from '@/db/repos/trials'
 import { rulesForGrade } from '@hl/core/domain/rules/profile'
+import { TEXT_LIMITS } from '@hl/core/domain/setupForm'
 import { freshDb } from './helpers'
 import { seedSchool, snapshot } from './seed'
 
@@ -48,8 +49,9 @@ describe('the school and its rules', () => {
     expect(rulesForGrade(rules, 4).teacherMultiplier).toBe(2)
     expect(rules.levels.upperPrimary.teacherMultiplier).toMatchObject({ value: 2, setByKind: 'school' })
     expect(rulesForGrade(rules, 11).dailyCapMinutes).toBe(120)
+    // Through write(): the change waits in the outbox for sync.
     const outbox = (await db.outbox.toArray()).filter((e) => e.table === 'schools').at(-1)
-    expect(outbox?.fields).toEqual({ rules: { upperPrimary: { teacherMultiplier: 2 }, seniorHigh: { dailyCapMinutes: 120 } } })
+    expect(outbox?.fields).toMatchObject({ rules: { upperPrimary: { teacherMultiplier: 2 }, seniorHigh: { dailyCapMinutes: 120 } } })
   })
 
   it.each([
@@ -126,7 +128,7 @@ describe('grades, classes and subjects', () => {
     expect((await listClasses(db)).map((c) => c.name)).toEqual(['4(2)', '4(5)', '4(6)'])
     await expect(renameClass(db, c41.id, '4(2)')).rejects.toBeInstanceOf(DuplicateClassError)
     await expect(renameClass(db, c41.id, '   ')).rejects.toBeInstanceOf(InvalidSettingsError)
-    await expect(createClass(db, 4, '班'.repeat(21))).rejects.toBeInstanceOf(InvalidSettingsError)
+    await expect(createClass(db, 4, '班'.repeat(TEXT_LIMITS.name + 1))).rejects.toBeInstanceOf(InvalidSettingsError)
     expect((await listClasses(db)).map((c) => c.name)).toEqual(['4(2)', '4(5)', '4(6)'])
   })
 

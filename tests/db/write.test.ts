@@ -17,10 +17,10 @@ describe('write: every change is versioned, clocked and in the outbox', () => {
     expect(Object.keys(row.fieldClock).sort()).toEqual(['grade', 'name'])
     expect(row.fieldClock.name).toBe(row.updatedAt)
     const outbox = await db.outbox.toArray()
-    expect(outbox).toEqual([{ seq: 1, table: 'classes', recordId: 'c1', op: 'put', fields: { grade: 4, name: '4(2)' }, hlc: row.updatedAt, baseVersion: 0 }])
+    expect(outbox).toEqual([{ seq: 1, table: 'classes', recordId: 'c1', op: 'put', fields: { grade: 4, name: '4(2)' }, hlc: row.updatedAt, baseVersion: 0, baseClock: {} }])
   })
 
-  it('an update records only the fields that changed', async () => {
+  it('an update changes only the fields that differ, and folds into the waiting outbox entry', async () => {
     db = freshDb()
     const now = steppingClock()
     const first = await write(db, ['classes'], (w) => w.create('classes', 'c1', { grade: 4, name: '4(2)' }), now)
@@ -29,25 +29,50 @@ describe('write: every change is versioned, clocked and in the outbox', () => {
     expect(second.fieldClock.grade).toBe(first.fieldClock.grade)
     expect(second.fieldClock.name! > first.fieldClock.name!).toBe(true)
     const outbox = await db.outbox.toArray()
-    expect(outbox[1]).toMatchObject({ op: 'put', fields: { name: '4(3)' }, baseVersion: 1 })
-    // nothing changed: no new version, no outbox entry
+    expect(outbox).toEqual([{ seq: 1, table: 'classes', recordId: 'c1', op: 'put', fields: { grade: 4, name: '4(3)' }, hlc: second.updatedAt, baseVersion: 0, baseClock: {} }])
+    // nothing changed: no new version, the entry as it was
     await write(db, ['classes'], (w) => w.update('classes', 'c1', { name: '4(3)' }), now)
-    expect(await db.outbox.count()).toBe(2)
+    expect(await db.outbox.toArray()).toEqual(outbox)
     expect((await db.classes.get('c1'))?.version).toBe(2)
   })
 
-  it('deletes by tombstone, and restores', async () => {
+  it('30 saves of one field leave one outbox entry with the last value', async () => {
     db = freshDb()
     await write(db, ['classes'], (w) => w.create('classes', 'c1', { grade: 4, name: '4(2)' }))
+    for (let i = 0; i < 30; i++) await write(db, ['classes'], (w) => w.update('classes', 'c1', { name: `4(${i + 3})` }))
+    const outbox = await db.outbox.toArray()
+    expect(outbox).toHaveLength(1)
+    expect(outbox[0]).toMatchObject({ op: 'put', fields: { grade: 4, name: '4(32)' }, baseVersion: 0 })
+    expect((await db.classes.get('c1'))?.version).toBe(31)
+  })
+
+  it('an entry the sync engine is sending is left alone: the next change starts a new one, based on what was sent', async () => {
+    db = freshDb()
+    const created = await write(db, ['classes'], (w) => w.create('classes', 'c1', { grade: 4, name: '4(2)' }))
+    await db.outbox.update(1, { sentAt: 1 })
+    const renamed = await write(db, ['classes'], (w) => w.update('classes', 'c1', { name: '4(3)' }))
+    const outbox = await db.outbox.toArray()
+    expect(outbox).toHaveLength(2)
+    expect(outbox[0]).toMatchObject({ fields: { grade: 4, name: '4(2)' }, sentAt: 1 })
+    expect(outbox[1]).toMatchObject({ op: 'put', fields: { name: '4(3)' }, hlc: renamed.updatedAt, baseVersion: 1, baseClock: created.fieldClock })
+  })
+
+  it('deletes by tombstone, and restores; the waiting entry says what the record ends up as', async () => {
+    db = freshDb()
+    await write(db, ['classes'], (w) => w.create('classes', 'c1', { grade: 4, name: '4(2)' }))
+    await db.outbox.update(1, { sentAt: 1 })
     await write(db, ['classes'], (w) => w.remove('classes', 'c1'))
     const gone = await db.classes.get('c1')
     expect(gone?.deletedAt).toBeTypeOf('string')
     expect(gone?.version).toBe(2)
+    expect((await db.outbox.toArray())[1]).toMatchObject({ op: 'delete', fields: { deletedAt: gone?.deletedAt } })
     await write(db, ['classes'], (w) => w.restore('classes', 'c1'))
     const back = await db.classes.get('c1')
     expect(back?.deletedAt).toBeUndefined()
     expect(back?.version).toBe(3)
-    expect((await db.outbox.toArray()).map((e) => e.op)).toEqual(['put', 'delete', 'put'])
+    const outbox = await db.outbox.toArray()
+    expect(outbox).toHaveLength(2)
+    expect(outbox[1]).toMatchObject({ op: 'put', fields: { deletedAt: null }, baseVersion: 1 })
   })
 
   it('an upsert revives a tombstoned join row', async () => {

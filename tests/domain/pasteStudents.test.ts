@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parsePastedStudents } from '@hl/core/domain/pasteStudents'
+import { parsePastedStudents, planPaste } from '@hl/core/domain/pasteStudents'
 
 const names = (text: string) => parsePastedStudents(text).students.map((s) => [s.number, s.name])
 const problems = (text: string) => parsePastedStudents(text).problems.map((p) => [p.line, p.code])
@@ -42,5 +42,43 @@ describe('parsePastedStudents', () => {
   it('reads nothing from nothing', () => {
     expect(parsePastedStudents('')).toEqual({ students: [], problems: [] })
     expect(parsePastedStudents('\n\n')).toEqual({ students: [], problems: [] })
+  })
+})
+
+describe('planPaste', () => {
+  const members = [
+    { number: '2026040201', name: '李明' },
+    { number: '', name: '张华' },
+    { number: '', name: '王芳' },
+  ]
+  const pasted = (text: string) => parsePastedStudents(text).students
+  const statuses = (text: string) => planPaste(pasted(text), members).rows.map((r) => `${r.number || '-'} ${r.name}: ${r.status}`)
+
+  it.each([
+    ['a new student', '2026040202\t赵雪', ['2026040202 赵雪: new']],
+    ['the same 学号 is already in the class, whatever the name', '2026040201\t李小明', ['2026040201 李小明: inClass']],
+    ['the same 学号 in full-width digits (stored as ASCII)', '２０２６０４０２０１\t李明', ['2026040201 李明: inClass']],
+    ['the same name, neither with a 学号', '张华', ['- 张华: inClass']],
+    ['the same name, but the paste has a 学号: another student', '2026040205\t张华', ['2026040205 张华: new']],
+    ['the same name, but the class member has a 学号: another student', '李明', ['- 李明: new']],
+    ['a line repeated in the paste is added once', '2026040203\t陈晨\n2026040203\t陈晨', ['2026040203 陈晨: new', '2026040203 陈晨: repeated']],
+    ['a name repeated in the paste, without numbers', '周杰\n周杰', ['- 周杰: new', '- 周杰: repeated']],
+    ['a mix', '张华\n2026040201\t李明\n刘洋', ['- 张华: inClass', '2026040201 李明: inClass', '- 刘洋: new']],
+  ])('%s', (_name, text, expected) => {
+    expect(statuses(text)).toEqual(expected)
+  })
+
+  it('counts what will be added and what is already there, and names the student it matched', () => {
+    const plan = planPaste(pasted('张华\n2026040201\t李小明\n刘洋\n刘洋'), members)
+    expect(plan.toAdd.map((s) => s.name)).toEqual(['刘洋'])
+    expect([plan.inClass, plan.repeated]).toEqual([2, 1])
+    expect(plan.rows[1]!.match).toEqual({ number: '2026040201', name: '李明' })
+    expect(plan.rows[3]!.match).toEqual({ number: '', name: '刘洋', line: 3 })
+  })
+
+  it('adds everything to an empty class', () => {
+    const plan = planPaste(pasted('01\t张三\n02\t李四'), [])
+    expect(plan.toAdd).toHaveLength(2)
+    expect([plan.inClass, plan.repeated]).toEqual([0, 0])
   })
 })

@@ -7,25 +7,25 @@ const codes = (level: LevelId, key: LevelRuleKey, value: unknown) => checkLevelR
 
 describe('checkLevelRule: what a school may set', () => {
   it.each([
-    // 先做 multiplier: students are never quicker than the teacher who did it first; 10× is the most.
+    // 先做 multiplier: the stored schema's bounds (schema/rules.ts), more than 0 and at most 10.
     ['juniorHigh', 'teacherMultiplier', 3, []],
     ['juniorHigh', 'teacherMultiplier', 2.5, []],
     ['juniorHigh', 'teacherMultiplier', 1, []],
     ['juniorHigh', 'teacherMultiplier', 10, []],
     ['juniorHigh', 'teacherMultiplier', 0, ['multiplierInvalid']],
     ['juniorHigh', 'teacherMultiplier', -3, ['multiplierInvalid']],
-    ['juniorHigh', 'teacherMultiplier', 0.5, ['multiplierInvalid']],
+    ['juniorHigh', 'teacherMultiplier', 0.05, ['multiplierInvalid']],
     ['juniorHigh', 'teacherMultiplier', 11, ['multiplierInvalid']],
     ['juniorHigh', 'teacherMultiplier', Number.NaN, ['multiplierInvalid']],
     ['juniorHigh', 'teacherMultiplier', Number.POSITIVE_INFINITY, ['multiplierInvalid']],
     ['juniorHigh', 'teacherMultiplier', '3', ['multiplierInvalid']],
-    // Caps: whole minutes, never looser than the national cap (意见 二.5).
+    // Caps: minutes as an item's (0–1440), never looser than the national cap (意见 二.5).
     ['upperPrimary', 'dailyCapMinutes', 45, []],
     ['upperPrimary', 'dailyCapMinutes', 60, []],
     ['upperPrimary', 'dailyCapMinutes', 61, ['capLooser']],
     ['upperPrimary', 'dailyCapMinutes', null, ['capLooser']],
     ['upperPrimary', 'dailyCapMinutes', -5, ['minutesInvalid']],
-    ['upperPrimary', 'dailyCapMinutes', 30.5, ['minutesInvalid']],
+    ['upperPrimary', 'dailyCapMinutes', Number.NaN, ['minutesInvalid']],
     ['lowerPrimary', 'dailyCapMinutes', 0, []],
     ['lowerPrimary', 'dailyCapMinutes', 10, ['capLooser']],
     // Grades 10–12: no national number, off by default; a school may set one, or turn it off again.
@@ -46,6 +46,7 @@ describe('checkLevelRule: what a school may set', () => {
     ['upperPrimary', 'bedtime', '9:30', ['bedtimeInvalid']],
     ['upperPrimary', 'sleepHours', 9, []],
     ['upperPrimary', 'sleepHours', 30, ['sleepHoursInvalid']],
+    ['upperPrimary', 'sleepHours', Number.POSITIVE_INFINITY, ['sleepHoursInvalid']],
     ['lowerPrimary', 'homeWrittenAllowed', false, []],
     ['lowerPrimary', 'homeWrittenAllowed', true, ['homeWrittenNotAllowed']],
     ['juniorHigh', 'homeWrittenAllowed', 'yes', ['notABoolean']],

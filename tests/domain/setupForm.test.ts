@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { officialCalendar } from '@hl/core/domain/officialCalendar'
-import { checkSetupStep, classNamesFor, myTeaching, pruneMe, setupFromForm, withHolidays, type SetupForm } from '@hl/core/domain/setupForm'
+import { checkSetupStep, classNamesFor, myTeaching, pruneMe, setupFromForm, TEXT_LIMITS, withHolidays, type SetupForm } from '@hl/core/domain/setupForm'
 
 function form(patch: Partial<SetupForm> = {}): SetupForm {
   return {
@@ -45,10 +45,11 @@ describe('the setup form', () => {
     ['a grade leader half-way through choosing classes', form({ me: { name: '张主任', subjects: [], classes: ['4|4(1)'], homeroomOf: '', gradeLeaderOf: 4 } }), 'me', ['me.classes noTeaching']],
     ['every pair left out', form({ me: { name: '李老师', subjects: ['数学'], classes: ['4|4(1)'], homeroomOf: '', gradeLeaderOf: null, notTaught: ['4|4(1)|数学'] } }), 'me', ['me.classes noTeaching']],
     // Bounded text and a known region.
-    ['a 61-character school name', form({ schoolName: '校'.repeat(61) }), 'school', ['schoolName textTooLong']],
+    ['a school name past the stored limit', form({ schoolName: '校'.repeat(TEXT_LIMITS.name + 1) }), 'school', ['schoolName textTooLong']],
+    ['a school name at the limit', form({ schoolName: '校'.repeat(TEXT_LIMITS.name) }), 'school', []],
     ['an unknown region', form({ regionId: 'atlantis' }), 'school', ['regionId regionUnknown']],
-    ['a long class name', form({ grades: [{ grade: 4, classNames: ['班'.repeat(21)], subjects: ['数学'] }] }), 'classes', ['grades.4.classNames.0 textTooLong']],
-    ['a long note', form({ calendar: [{ date: '2026-10-01', type: 'rest', note: '注'.repeat(61) }] }), 'term', ['calendar.0.note textTooLong']],
+    ['a long class name', form({ grades: [{ grade: 4, classNames: ['班'.repeat(TEXT_LIMITS.name + 1)], subjects: ['数学'] }] }), 'classes', ['grades.4.classNames.0 textTooLong']],
+    ['a long note', form({ calendar: [{ date: '2026-10-01', type: 'rest', note: '注'.repeat(TEXT_LIMITS.note + 1) }] }), 'term', ['calendar.0.note textTooLong']],
   ] as const)('%s', (_name, f, step, expected) => {
     expect(codes(f, step)).toEqual(expected)
   })

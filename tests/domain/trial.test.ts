@@ -39,17 +39,23 @@ describe('timer transitions', () => {
   })
 })
 
-describe('trialMinutesOf (rounded up to whole minutes)', () => {
+describe('trialMinutesOf: what the clock shows, to the nearest half minute', () => {
   it.each([
     [0, 0],
     [-5, 0],
     [Number.NaN, 0],
-    [1, 1],
-    [1500, 1],
+    [1, 0.5],
+    [10_000, 0.5],
     [60_000, 1],
-    [60_001, 2],
-    [8 * 60_000, 8],
-    [8 * 60_000 + 1000, 9],
+    [60_001, 1],
+    // 03:00 on the clock is 3 minutes (× 3 = 9), even with most of a second more behind it
+    [3 * 60_000, 3],
+    [3 * 60_000 + 999, 3],
+    [3 * 60_000 + 14_999, 3],
+    [3 * 60_000 + 15_000, 3.5],
+    [3 * 60_000 + 44_999, 3.5],
+    [3 * 60_000 + 45_000, 4],
+    [8 * 60_000 + 1000, 8],
   ])('%d ms → %d min', (ms, minutes) => {
     expect(trialMinutesOf(ms)).toBe(minutes)
   })

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { buildMyWeek, assignmentMinutes } from '@hl/core/domain/myWeek'
-import { buildReport } from '@hl/core/domain/report'
 import { NATIONAL_2021, resolveRules } from '@hl/core/domain/rules/profile'
 import type { Assignment } from '@hl/core/domain/types'
-import { buildWeekGrid, shiftWeek, weekStartFor } from '@hl/core/domain/weekGrid'
+import { buildWeekGrid, gridByDay, shiftWeek, todayFirst, weekStartFor } from '@hl/core/domain/weekGrid'
 import { buildWeekTable } from '@hl/core/domain/weekTable'
 
 const classRef = { grade: 4, className: '4(2)' }
@@ -51,6 +49,14 @@ describe('buildWeekGrid', () => {
     expect(grid.rows[3]!.cells.map((c) => c.length)).toEqual([0, 0, 1, 1, 1, 0, 0])
   })
 
+  it('reads day by day with only the subjects that have homework that day, in the school’s order', () => {
+    const days = gridByDay(buildWeekGrid(table, ['语文', '数学', '英语']))
+    expect(days.map((d) => d.day.date)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'])
+    expect(days.map((d) => d.subjects.map((s) => s.subject))).toEqual([['语文', '数学'], ['英语'], ['科学'], ['科学'], ['科学'], [], []])
+    expect(days[0]!.subjects[1]!.entries.map((e) => e.minutes)).toEqual([40])
+    expect(days[0]!.day.load?.averageMinutes).toBe(70)
+  })
+
   it.each([
     [0, 'error'], // 70 > 60
     [1, 'ok'],
@@ -61,31 +67,15 @@ describe('buildWeekGrid', () => {
   })
 })
 
-describe('buildMyWeek', () => {
-  const rules = resolveRules(NATIONAL_2021)
-  const mine = a('m', '数学', '2026-11-23', 40)
-  const loads = buildReport({ assignments: [mine, a('o', '语文', '2026-11-23', 30)], rules })
-
-  it('groups my assignments by day with the class’s whole evening beside each', () => {
-    const days = buildMyWeek('2026-11-23', [{ assignment: mine, classId: 'c', status: 'draft' }], loads, rules)
-    expect(days).toHaveLength(7)
-    expect(days[0]!.entries).toEqual([
-      expect.objectContaining({ assignmentId: 'm', subject: '数学', minutes: 40, status: 'draft', evening: { averageMinutes: 70, capMinutes: 60, state: 'error' } }),
-    ])
-    expect(days.slice(1).every((d) => d.entries.length === 0)).toBe(true)
-  })
-
+describe('todayFirst', () => {
+  const week = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'].map((date) => ({ date }))
   it.each([
-    [[{ title: 'x', kind: 'written', where: 'home', tiers: all, minutes: 10 }], 10],
-    [
-      [
-        { title: 'x', kind: 'written', where: 'home', tiers: all, minutes: 10 },
-        { title: 'y', kind: 'written', where: 'home', tiers: ['challenge'], minutes: 15 },
-      ],
-      25,
-    ],
-    [[{ title: 'x', kind: 'oral', where: 'home', tiers: all, trialMinutes: 5 }], 15],
-  ] as const)('an assignment’s minutes are its heaviest layer’s (%#)', (items, expected) => {
-    expect(assignmentMinutes({ ...mine, items: items as unknown as Assignment['items'] }, 3)).toBe(expected)
+    ['2026-11-25', ['11-25', '11-23', '11-24', '11-26', '11-27', '11-28', '11-29']],
+    ['2026-11-23', ['11-23', '11-24', '11-25', '11-26', '11-27', '11-28', '11-29']],
+    ['2026-11-29', ['11-29', '11-23', '11-24', '11-25', '11-26', '11-27', '11-28']],
+    // Another week: Monday to Sunday.
+    ['2026-12-02', ['11-23', '11-24', '11-25', '11-26', '11-27', '11-28', '11-29']],
+  ])('today %s reads %j', (today, order) => {
+    expect(todayFirst(week, today, (d) => d.date).map((d) => d.date.slice(5))).toEqual(order)
   })
 })

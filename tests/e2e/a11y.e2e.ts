@@ -46,7 +46,7 @@ describe('accessibility of the Rules page', () => {
 // in Chinese): the second locale must be as usable as the first.
 const SCREENS = [
   { path: '/my-week', ready: '.week-nav, .my-week' },
-  { path: '/week', ready: '.week-grid' },
+  { path: '/week', ready: '.week-grid, .week-days' },
   { path: '/assignments/new', ready: '.load-gauge' },
   { path: '/classes', ready: 'main h1' },
   // a class's page (students and the layers grid), reached from the classes list

@@ -71,8 +71,11 @@ describe('the assignment designer', () => {
     expect(await second.getByRole('checkbox', { name: '基础' }).isChecked()).toBe(false)
     await second.getByRole('button', { name: '完成' }).click()
     await second.getByText('已完成').waitFor()
-    const multiplier = (await second.getByTestId('item-estimate').innerText()).match(/先做 1 分钟 × (\d+(?:\.\d+)?) = 约/)
+    // A couple of seconds on the clock count as half a minute (the nearest half minute, at least half).
+    const multiplier = (await second.getByTestId('item-estimate').innerText()).match(/先做 0\.5 分钟 × (\d+(?:\.\d+)?) = 约/)
     expect(multiplier).not.toBeNull()
+    // Focus moved from 完成 to the button that took its place, not to the page.
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('重新计时')
 
     // The gauge shows the evening; more minutes turn it red with the cap finding.
     await page.getByRole('heading', { level: 2, name: '当晚负担' }).waitFor()
@@ -106,9 +109,17 @@ describe('the assignment designer', () => {
     await page.screenshot({ path: `${SHOTS}designer-zh-CN-375-full.png`, fullPage: true })
     await axe(375)
 
-    // Save: published, the screen moves to the saved assignment's address.
+    // Publishing an evening over the cap asks first, naming the class, the evening, the figure and the cap.
     await page.setViewportSize({ width: 1440, height: 900 })
     await page.getByRole('button', { name: '发布', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: '发布后会超过上限' })
+    await dialog.waitFor()
+    expect(await dialog.innerText()).toMatch(/\d+\(\d+\) .+：书面作业全班平均 \d+(\.\d)? 分钟，超过上限 \d+ 分钟。/)
+    await page.screenshot({ path: `${SHOTS}designer-zh-CN-1440-overcap.png` })
+    await dialog.getByRole('button', { name: '返回修改' }).click()
+    expect(page.url()).toMatch(/\/assignments\/new/)
+    await page.getByRole('button', { name: '发布', exact: true }).click()
+    await dialog.getByRole('button', { name: '仍然发布' }).click()
     await page.waitForURL(/\/assignments\/[0-9a-f-]{36}$/)
     await page.getByText('已保存并发布').first().waitFor()
     savedPath = new URL(page.url()).pathname
@@ -119,7 +130,7 @@ describe('the assignment designer', () => {
     expect(await items.count()).toBe(2)
     expect(await items.nth(0).getByLabel('内容（书名和页码）').inputValue()).toBe('练习册第 23 页 1–4 题')
     expect(await items.nth(0).getByLabel('预计用时（分钟）').inputValue()).toBe(String(typed))
-    expect(await items.nth(1).getByTestId('item-estimate').innerText()).toContain('先做 1 分钟')
+    expect(await items.nth(1).getByTestId('item-estimate').innerText()).toContain('先做 0.5 分钟')
     // The timer is still attached to the saved item (the draft's item id was kept).
     await items.nth(1).getByText('已完成').waitFor()
   })

@@ -136,7 +136,7 @@ describe('a new teacher’s first day', () => {
 
     await page.goto(`${baseUrl}/settings`)
     await page.locator('#backup-file').setInputFiles(backup)
-    await page.getByRole('button', { name: '确认替换' }).click()
+    await page.getByRole('button', { name: '恢复', exact: true }).click()
     await page.getByRole('status').getByText('已从备份恢复').waitFor()
     await page.goto(weekUrl)
     await page.getByRole('link', { name: '练习册p23-24' }).waitFor()

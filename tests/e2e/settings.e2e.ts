@@ -129,7 +129,7 @@ describe('settings after setup', () => {
     for (const bad of ['-3', '0']) {
       await field.fill(bad)
       await rules.getByRole('button', { name: '保存' }).click()
-      await rules.getByRole('alert').getByText('倍数要在 1 到 10 之间', { exact: false }).waitFor()
+      await rules.getByRole('alert').getByText('倍数要在 0.1 到 10 之间', { exact: false }).waitFor()
     }
     await checkScreen(rules, 'rules-editor')
     await field.fill('2')

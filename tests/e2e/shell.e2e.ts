@@ -92,6 +92,67 @@ describe('app shell', () => {
     await page.getByRole('heading', { level: 1, name: '双减规则' }).waitFor()
   })
 
+  it('on a phone, reaches every destination through the menu without scrolling the bar sideways', async () => {
+    const { page } = browser
+    await page.setViewportSize({ width: 375, height: 812 })
+    try {
+      await page.goto(`${baseUrl}/rules`)
+      await page.getByRole('heading', { level: 1, name: '双减规则' }).waitFor()
+      const nav = page.getByRole('navigation', { name: '主导航' })
+      const menu = nav.getByRole('button', { name: '菜单' })
+      expect(await menu.getAttribute('aria-expanded')).toBe('false')
+      expect(await nav.getByRole('link').count()).toBe(0) // closed: the links are neither shown nor in the tab order
+      // The bar itself never scrolls sideways.
+      const overflow = await page.evaluate(() => [...document.querySelectorAll('.app-bar *')].filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible').length)
+      expect(overflow).toBe(0)
+
+      // The first Tab still lands on the skip link, the menu button comes before the links.
+      await page.keyboard.press('Tab')
+      expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('跳到主要内容')
+
+      await menu.click()
+      expect(await menu.getAttribute('aria-expanded')).toBe('true')
+      for (const name of ['我的作业', '班级周表', '布置作业', '班级学生', '规则', '设置']) {
+        const box = await nav.getByRole('link', { name }).boundingBox()
+        expect(box, name).not.toBeNull()
+        expect(box!.x, name).toBeGreaterThanOrEqual(0)
+        expect(box!.x + box!.width, name).toBeLessThanOrEqual(375)
+        expect(box!.height, name).toBeGreaterThanOrEqual(44) // a finger-sized target
+      }
+      expect(await nav.getByRole('link', { name: '规则' }).getAttribute('aria-current')).toBe('page')
+
+      // Escape closes it and gives focus back to the button; from there Tab goes into the open list.
+      await page.keyboard.press('Escape')
+      expect(await menu.getAttribute('aria-expanded')).toBe('false')
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe('app-nav-list')
+      await page.keyboard.press('Enter')
+      await page.keyboard.press('Tab')
+      expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('我的作业')
+
+      // Choosing a destination goes there and closes the menu.
+      await nav.getByRole('link', { name: '设置' }).click()
+      await page.getByRole('heading', { level: 1, name: '设置' }).waitFor()
+      expect(new URL(page.url()).pathname).toBe('/settings')
+      expect(await menu.getAttribute('aria-expanded')).toBe('false')
+
+      // A click outside closes it too.
+      await menu.click()
+      await page.mouse.click(187, 700)
+      expect(await menu.getAttribute('aria-expanded')).toBe('false')
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 })
+    }
+  })
+
+  it('on a desktop, shows every destination in the bar without a menu', async () => {
+    const { page } = browser
+    await page.goto(`${baseUrl}/rules`)
+    const nav = page.getByRole('navigation', { name: '主导航' })
+    await nav.getByRole('link', { name: '设置' }).waitFor()
+    expect(await nav.getByRole('button', { name: '菜单' }).isVisible()).toBe(false)
+    for (const name of ['我的作业', '规则', '设置']) expect(await nav.getByRole('link', { name }).isVisible()).toBe(true)
+  })
+
   it('loaded nothing from outside the app and logged no errors', () => {
     expect(foreignRequests).toEqual([])
     expect(consoleErrors).toEqual([])

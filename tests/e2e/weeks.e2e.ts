@@ -89,7 +89,7 @@ describe('weeks, backups and storage', () => {
     const { page } = browser
     const classWeekUrl = page.url()
     const screens = [
-      { name: 'class-week', url: classWeekUrl, ready: '.week-grid' },
+      { name: 'class-week', url: classWeekUrl, ready: '.week-grid, .week-days' },
       { name: 'my-week', url: `${baseUrl}/my-week`, ready: '.my-week__range' },
       { name: 'plan-import', url: `${baseUrl}/import`, ready: '#plan-import-file' },
       { name: 'settings', url: `${baseUrl}/settings`, ready: '#backup-file' },
@@ -161,12 +161,12 @@ describe('weeks, backups and storage', () => {
     await page.getByRole('alert').getByText('这不是作业台账的备份文件').waitFor()
 
     await page.locator('#backup-file').setInputFiles(backupPath)
-    await page.getByRole('button', { name: '确认替换' }).waitFor()
+    await page.getByRole('button', { name: '恢复', exact: true }).waitFor()
     expect(await page.locator('tr[data-table="assignments"] td').first().innerText()).toBe('0')
     expect(Number(await page.locator('tr[data-table="assignments"] td').nth(1).innerText())).toBeGreaterThan(10)
     await axe(page, 'settings import summary')
     await page.screenshot({ path: join(SHOTS, 'weeks-settings-import-1440-top.png'), fullPage: true })
-    await page.getByRole('button', { name: '确认替换' }).click()
+    await page.getByRole('button', { name: '恢复', exact: true }).click()
     await page.getByRole('status').getByText('已从备份恢复').waitFor()
 
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '班级周表' }).click()

@@ -1,11 +1,19 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- these tests build malformed files on purpose: any is the honest type */
 import { describe, expect, it } from 'vitest'
-import { BACKUP_FORMAT, BACKUP_TABLES, MAX_PROBLEMS, backupFileName, decodeBackupBytes, readBackup, type BackupFile } from '@hl/core/formats/backup'
-import { upgradeV0toV1 } from '@hl/core/formats/backupUpgrade'
+import { BACKUP_FORMAT, BACKUP_TABLES, MAX_PROBLEMS, backupFileName, decodeBackupBytes, readBackup as readBackupFor, type BackupFile, type BackupProblem } from '@hl/core/formats/backup'
+import { upgradeV0toV1, upgradeV1toV2 } from '@hl/core/formats/backupUpgrade'
+import { backupProblemText } from '@/i18n/backupText'
+import { translate } from '@/i18n/format'
+import { backupMessages } from '@/i18n/messages/backup'
+
+const readBackup = (text: string) => readBackupFor(text, { knownSchemaVersion: 2 })
+/** The problems as the user reads them, in Chinese or English. */
+const words = (problems: readonly BackupProblem[], locale: 'zh-CN' | 'en' = 'zh-CN') =>
+  problems.map((p) => backupProblemText(p, (key, params) => translate(backupMessages[locale], key, params))).join('\n')
 
 const meta = (id: string) => ({ id, updatedAt: '001800000000000-000000-dev1', fieldClock: {}, version: 1 })
 
-/** A small, valid version-1 backup built by hand. */
+/** A small, valid backup built by hand. */
 function validBackup(): BackupFile {
   const tables = Object.fromEntries(BACKUP_TABLES.map((t) => [t, []])) as unknown as BackupFile['tables']
   tables.schools.push({ ...meta('s1'), name: '实验小学', regionId: 'national', rules: {} })
@@ -25,7 +33,7 @@ function validBackup(): BackupFile {
     trialMinutes: null,
   })
   tables.items.push({ ...meta('i2'), deletedAt: '001800000000001-000000-dev1', assignmentId: 'a1', position: 1, title: '口算', kind: 'oral', where: 'home', tiers: { core: true, extend: true, challenge: true }, minutes: 5, trialMinutes: null })
-  return { format: BACKUP_FORMAT, version: 1, schemaVersion: 1, exportedAt: '2026-11-23T10:00:00.000Z', meta: { schoolId: 's1', me: 't1' }, tables }
+  return { format: BACKUP_FORMAT, version: 2, schemaVersion: 1, exportedAt: '2026-11-23T10:00:00.000Z', meta: { schoolId: 's1', me: 't1' }, tables, drafts: [] }
 }
 
 const text = (value: unknown) => JSON.stringify(value)
@@ -51,23 +59,78 @@ describe('readBackup', () => {
     ['another app’s JSON', text({ name: 'my-app', version: '1.0.0', dependencies: {} }), '这不是作业台账的备份文件'],
     ['another app’s marker', text({ format: 'excalidraw', version: 2 }), '「excalidraw」'],
     ['a JSON array', '[1,2,3]', '这不是作业台账的备份文件'],
-    ['a newer backup version', mutate((b) => (b.version = 7)), '来自更新的版本'],
+    ['a newer backup version', mutate((b) => (b.version = 7)), '来自更新版本的作业台账（备份格式第 7 版，本应用只认到第 2 版）'],
+    ['a newer database schema', mutate((b) => (b.schemaVersion = 9)), '数据结构第 9 版，本应用只认到第 2 版'],
     ['a bad version', mutate((b) => (b.version = 'one')), '版本号'],
-    ['a row missing a field', mutate((b) => delete b.tables.classes[0].name), '表「班级」（classes） 第 1 行 字段「name」缺失'],
-    ['a wrong type', mutate((b) => (b.tables.items[0].minutes = '20')), '表「作业内容」（items） 第 1 行 字段「minutes」的值 "20" 类型不对'],
-    ['a bad kind', mutate((b) => (b.tables.items[0].kind = 'essay')), '字段「kind」'],
-    ['a bad date', mutate((b) => (b.tables.assignments[0].date = '2026-02-30')), '须为 YYYY-MM-DD 日期'],
-    ['a table missing', mutate((b) => delete b.tables.trials), '表「先做计时」（trials）缺失'],
-    ['a duplicate id', mutate((b) => b.tables.classes.push({ ...b.tables.classes[0] })), '第 2 行：id「c1」重复'],
-    ['an item whose assignment is missing', mutate((b) => (b.tables.items[0].assignmentId = 'gone')), '字段「assignmentId」指向的作业「gone」在备份中不存在'],
-    ['a student in no class', mutate((b) => (b.tables.students[0].classId = 'c9')), '指向的班级「c9」'],
+    ['a row missing a field', mutate((b) => delete b.tables.classes[0].name), '表「班级」 第 1 行 字段「name」缺失'],
+    ['a wrong type', mutate((b) => (b.tables.items[0].minutes = '20')), '表「作业内容」 第 1 行 字段「minutes」的值 "20" 类型不对，应为数字。'],
+    ['a bad kind', mutate((b) => (b.tables.items[0].kind = 'essay')), '字段「kind」的值 "essay" 不符合要求：不是允许的取值'],
+    ['a bad date', mutate((b) => (b.tables.assignments[0].date = '2026-02-30')), '须为 YYYY-MM-DD 格式的日期'],
+    ['a table missing', mutate((b) => delete b.tables.trials), '表「先做计时」缺失'],
+    ['a duplicate id', mutate((b) => b.tables.classes.push({ ...b.tables.classes[0] })), '第 2 行 字段「id」：id「c1」重复'],
     ['the school not in the file', mutate((b) => (b.meta.schoolId = 's9')), '备份指明的学校「s9」'],
     ['me not in the file', mutate((b) => (b.meta.me = 't9')), '本机教师「t9」'],
+    ['minutes of 100,000', mutate((b) => (b.tables.items[0].minutes = 100_000)), '须为 0 到 1440 之间的分钟数'],
+    ['a cap of -5', mutate((b) => (b.tables.schools[0].rules = { upperPrimary: { dailyCapMinutes: -5 } })), '字段「rules.upperPrimary.dailyCapMinutes」的值 -5 不符合要求'],
+    ['a multiplier of -3', mutate((b) => (b.tables.schools[0].rules = { juniorHigh: { teacherMultiplier: -3 } })), '不能小于 0.1'],
+    ['a bedtime of 99:99', mutate((b) => (b.tables.schools[0].rules = { juniorHigh: { bedtime: '99:99' } })), '"99:99" 不符合要求：格式不对'],
+    ['a school name of 5 MB', mutate((b) => (b.tables.schools[0].name = '校'.repeat(5_000_000))), '太长（最多 100 个字符）'],
   ])('refuses %s with a message naming what is wrong', (_name, input, expected) => {
     const result = readBackup(input)
     expect(result.ok).toBe(false)
     if (result.ok) return
-    expect(result.problems.map((p) => p.message).join('\n')).toContain(expected)
+    expect(words(result.problems)).toContain(expected)
+  })
+
+  it('says it in English in the English UI', () => {
+    const result = readBackup(mutate((b) => (b.tables.items[0].minutes = '20')))
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(words(result.problems, 'en')).toContain('Table “Items” row 1 field “minutes” holds "20", which should be a number.')
+  })
+
+  it('quotes a bad value shortened and without terminal escapes', () => {
+    const result = readBackup(mutate((b) => (b.tables.items[0].kind = '\u001b]0;pwned\u0007\u001b[2J' + 'x'.repeat(1000))))
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    const said = words(result.problems)
+    expect(said).not.toContain('\u001b')
+    expect(said).not.toContain('\u0007')
+    expect(said.length).toBeLessThan(200)
+  })
+
+  it.each([
+    ['an item whose assignment is missing', (b: Record<string, any>) => (b.tables.items[0].assignmentId = 'gone'), { table: 'items', field: 'assignmentId', target: 'assignments', count: 1 }],
+    ['a student in no class', (b: Record<string, any>) => (b.tables.students[0].classId = 'c9'), { table: 'students', field: 'classId', target: 'classes', count: 1 }],
+    [
+      'a 先做 timer of an item that was never saved',
+      (b: Record<string, any>) => b.tables.trials.push({ ...meta('tr1'), itemId: 'never-saved', teacherId: 't1', state: 'running', elapsedMs: 0, runningSince: 1_800_000_000_000 }),
+      { table: 'trials', field: 'itemId', target: 'items', count: 1 },
+    ],
+  ])('restores %s, with a warning: references may dangle on a device that syncs', (_name, fn, warning) => {
+    const result = readBackup(mutate(fn))
+    expect(result.ok).toBe(true)
+    if (result.ok) expect(result.warnings).toEqual([{ code: 'danglingRefs', ...warning }])
+  })
+
+  it('a timer of an item of an unsaved draft in the file is not dangling, and the draft comes back', () => {
+    const result = readBackup(
+      mutate((b) => {
+        b.tables.trials.push({ ...meta('tr1'), itemId: 'draft-item', teacherId: 't1', state: 'running', elapsedMs: 0, runningSince: 1_800_000_000_000 })
+        b.drafts.push({
+          key: 'new:d1',
+          assignmentId: '',
+          teacherId: 't1',
+          savedAt: 1_800_000_000_000,
+          base: null,
+          baseStatus: null,
+          state: { classIds: ['c1'], subject: '数学', date: '2026-11-24', due: '', items: [{ id: 'draft-item', title: '', kind: 'written', where: 'home', tiers: { core: true, extend: true, challenge: true }, minutes: null, trialMinutes: null }] },
+        })
+      }),
+    )
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.warnings).toEqual([])
+    expect(result.backup.drafts).toHaveLength(1)
   })
 
   it('names the table, row and field of each problem, and lists every one up to a limit', () => {
@@ -79,7 +142,7 @@ describe('readBackup', () => {
     if (result.ok) return
     expect(result.problems).toHaveLength(MAX_PROBLEMS + 1)
     expect(result.problems[0]).toMatchObject({ table: 'classes', row: 2, field: 'grade' })
-    expect(result.problems.at(-1)!.message).toBe('还有 10 处问题未列出')
+    expect(words([result.problems.at(-1)!])).toBe('还有 10 处问题未列出。')
   })
 })
 
@@ -92,7 +155,7 @@ describe('decodeBackupBytes', () => {
   ])('refuses %s', (_name, bytes, expected) => {
     const result = decodeBackupBytes(bytes)
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.problems[0]!.message).toContain(expected)
+    if (!result.ok) expect(words(result.problems)).toContain(expected)
   })
 
   it('reads UTF-8 with or without a BOM', () => {
@@ -101,12 +164,13 @@ describe('decodeBackupBytes', () => {
   })
 })
 
-describe('version 0 → 1', () => {
+describe('older versions', () => {
   /** The pre-release shape: tiers as an array, due null, minutes left out, no schemaVersion. */
   function v0(): Record<string, unknown> {
     const b = structuredClone(validBackup()) as Record<string, any>
     b.version = 0
     delete b.schemaVersion
+    delete b.drafts
     b.tables.assignments[0].due = null
     b.tables.items[0].tiers = ['core', 'extend']
     delete b.tables.items[0].trialMinutes
@@ -120,6 +184,16 @@ describe('version 0 → 1', () => {
     if (!result.ok) return
     expect(result.upgradedFrom).toBe(0)
     expect(result.backup).toEqual(validBackup())
+  })
+
+  it('a version-1 file (no drafts) reads as the current version with none', () => {
+    const b = structuredClone(validBackup()) as Record<string, any>
+    b.version = 1
+    delete b.drafts
+    const result = readBackup(text(b))
+    expect(result.ok && result.upgradedFrom).toBe(1)
+    if (result.ok) expect(result.backup).toEqual(validBackup())
+    expect(upgradeV1toV2(b)).toMatchObject({ version: 2, drafts: [] })
   })
 
   it('is a pure step that leaves its input alone', () => {

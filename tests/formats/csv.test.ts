@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { guardFormula, parseCsv, writeCsv } from '@hl/core/formats/csv'
+import { guardFormula, parseCsv, writeCsv, detectDelimiter } from '@hl/core/formats/csv'
 
 describe('parseCsv', () => {
   it.each([
@@ -47,7 +47,7 @@ describe('parseCsv', () => {
 
   it('reports an unclosed quote at the line where it opens', () => {
     const result = parseCsv('h\nok\n"never closed\nmore\n')
-    expect(result.errors).toEqual([{ line: 3, message: expect.stringContaining('引号未闭合') }])
+    expect(result.errors).toEqual([{ line: 3, code: 'unclosedQuote' }])
     expect(result.records.map((r) => r.line)).toEqual([1, 2])
   })
 })
@@ -84,5 +84,27 @@ describe('writeCsv', () => {
       ['多行\n文本', '', '3'],
     ]
     expect(parseCsv(writeCsv(rows)).records.map((r) => r.fields)).toEqual(rows)
+  })
+})
+
+describe('detectDelimiter', () => {
+  it.each([
+    ['a,b,c\n1,2,3', ','],
+    ['a\tb\tc\n1\t2\t3', '\t'],
+    ['"a,b"\tc\n', '\t'],
+    ['"a\tb",c\n', ','],
+    ['title\n', ','],
+    ['a\tb,c,d\n', ','],
+    ['\n', ','],
+  ])('%j is separated by %j', (text, delimiter) => {
+    expect(detectDelimiter(text)).toBe(delimiter)
+  })
+
+  it('parses pasted spreadsheet cells, keeping commas and quotes inside them', () => {
+    expect(parseCsv('日期\t内容\r\n2026-03-02\t抄写, 第三课\r\n2026-03-03\t"读\t书"\r\n').records.map((r) => r.fields)).toEqual([
+      ['日期', '内容'],
+      ['2026-03-02', '抄写, 第三课'],
+      ['2026-03-03', '读\t书'],
+    ])
   })
 })

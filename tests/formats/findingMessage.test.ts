@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import { FINDING_SOURCES, RULE_IDS, type Finding } from '@hl/core/domain/findings'
 import { displayMinutes, findingMessage, translate } from '../../src/i18n/format'
-import { cliMessages, findingsMessages } from '../../src/i18n/messages/findings'
+import { findingsMessages } from '../../src/i18n/messages/findings'
+import { cliMessages } from '../../src/i18n/messages/cli'
 
 describe('translate', () => {
-  const messages = { a: { b: '平均 {average} 分钟，上限 {cap}' }, flat: 'x {y} {y}' }
+  const messages = { a: { b: '平均 {average} 分钟，上限 {cap}' }, flat: 'x {y} {y}', lit: "a {'|'} b {x}" }
   it.each([
     ['a.b', { average: 72, cap: '60' }, '平均 72 分钟，上限 60'],
     ['flat', { y: 1 }, 'x 1 1'],
     ['a.b', { average: 1 }, '平均 1 分钟，上限 {cap}'],
     ['a.missing', {}, 'a.missing'],
     ['a', {}, 'a'],
+    ['lit', {}, 'a | b {x}'],
   ])('%s with %j', (key, params, expected) => {
     expect(translate(messages, key, params)).toBe(expected)
   })

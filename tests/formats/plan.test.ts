@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest'
+import { said, type SaidError } from './said'
 import { readPlanCsv } from '@hl/core/formats/plan'
-import type { FormatError } from '@hl/core/formats/errors'
 import type { Assignment } from '@hl/core/domain/types'
 
 const HEADER = 'date,due,grade,class,subject,title,kind,where,tiers,minutes,trial_minutes'
 
 function ok(text: string): Assignment[] {
   const result = readPlanCsv(text, 'plan.csv')
-  if ('errors' in result) throw new Error(result.errors.map((e) => `${e.line} ${e.column} ${e.message}`).join('\n'))
+  if ('errors' in result) throw new Error(said(result.errors).map((e) => `${e.line} ${e.column} ${e.message}`).join('\n'))
   return result.assignments
 }
 
-function errors(text: string): FormatError[] {
+function errors(text: string): SaidError[] {
   const result = readPlanCsv(text, 'plan.csv')
   if (!('errors' in result)) throw new Error('expected errors')
-  return result.errors
+  return said(result.errors)
 }
 
 /** One row under the full English header, with the given cells changed. */
@@ -111,8 +111,17 @@ describe('readPlanCsv: values', () => {
   it.each([
     ['4（2）', 4, '4(2)'],
     ['4 (2)', 4, '4(2)'],
-    ['(2)', 4, '(2)'],
-    ['二班', 4, '二班'],
+    ['(2)', 4, '4(2)'],
+    ['二班', 4, '4(2)'],
+    ['2班', 4, '4(2)'],
+    ['四年级二班', 4, '4(2)'],
+    ['4年级2班', 4, '4(2)'],
+    ['４（２）', 4, '4(2)'],
+    ['4(02)班', 4, '4(2)'],
+    ['十二班', 4, '4(12)'],
+    ['初一(3)班', 7, '7(3)'],
+    ['高二1班', 11, '11(1)'],
+    ['实验班', 4, '实验班'],
   ])('reads class %j of grade %i as %j', (cls, grade, expected) => {
     expect(ok(`${HEADER}\n${row({ class: cls, grade: String(grade) })}\n`)[0]?.classRef).toEqual({ grade, className: expected })
   })
@@ -159,10 +168,24 @@ describe('readPlanCsv: errors', () => {
     ['a bad due date', { due: '2026-13-01' }, 'due', '「2026-13-01」不是存在的日期'],
     ['a due date on the same day', { due: '2026-03-02' }, 'due', '截止日期 2026-03-02 须晚于布置日期 2026-03-02'],
     ['a due date before the date', { due: '2026-03-01' }, 'due', '截止日期 2026-03-01 须晚于布置日期 2026-03-02'],
-    ['grade 0', { grade: '0', class: '(2)' }, 'grade', '「0」不是有效的年级（须为 1 到 12 的整数）'],
-    ['grade 13', { grade: '13', class: '(2)' }, 'grade', '「13」不是有效的年级（须为 1 到 12 的整数）'],
-    ['grade 5.5', { grade: '5.5', class: '(2)' }, 'grade', '「5.5」不是有效的年级（须为 1 到 12 的整数）'],
-    ['a class contradicting its grade', { class: '4(2)' }, 'class', '班级「4(2)」开头的 4 与年级 5 不符'],
+    ['grade 0', { grade: '0', class: '(2)' }, 'grade', '「0」不是有效的年级（可写 5、五年级、初一、高二，须在 1 到 12 年级之间）'],
+    ['grade 13', { grade: '13', class: '(2)' }, 'grade', '「13」不是有效的年级（可写 5、五年级、初一、高二，须在 1 到 12 年级之间）'],
+    ['grade 5.5', { grade: '5.5', class: '(2)' }, 'grade', '「5.5」不是有效的年级（可写 5、五年级、初一、高二，须在 1 到 12 年级之间）'],
+    ['grade 初四', { grade: '初四', class: '(2)' }, 'grade', '「初四」不是有效的年级（可写 5、五年级、初一、高二，须在 1 到 12 年级之间）'],
+    ['a class contradicting its grade', { class: '4(2)' }, 'class', '班级「4(2)」是 4 年级的班，与年级 5 不符'],
+    ['a class named in words contradicting its grade', { class: '四年级二班' }, 'class', '班级「四年级二班」是 4 年级的班，与年级 5 不符'],
+    ['no grade and a class that names none', { grade: '', class: '2班' }, 'grade', '年级不能为空'],
+    ['a date before 2000', { date: '1999-12-31' }, 'date', '日期 1999-12-31 不在 2000-01-01 至 2099-12-31 之间，请检查年份'],
+    ['a date in 9999', { date: '9999-12-31' }, 'date', '日期 9999-12-31 不在 2000-01-01 至 2099-12-31 之间，请检查年份'],
+    ['a due date in 9999', { due: '9999-12-31' }, 'due', '日期 9999-12-31 不在 2000-01-01 至 2099-12-31 之间，请检查年份'],
+    ['a due date 29 days on', { due: '2026-03-31' }, 'due', '截止日期 2026-03-31 离布置日期 2026-03-02 太远：最多 28 天'],
+    ['minutes past a day', { minutes: '1441' }, 'minutes', '「1441」分钟超过一天（1440 分钟），请检查'],
+    ['1e308 minutes written out', { minutes: `1${'0'.repeat(308)}` }, 'minutes', expect.stringMatching(/^「1(0){38}…」分钟超过一天（1440 分钟），请检查$/)],
+    ['more digits than a double holds', { minutes: '9'.repeat(400) }, 'minutes', expect.stringMatching(/分钟超过一天/)],
+    ['trial minutes past a day', { minutes: '', trial: '5000' }, 'trial_minutes', '「5000」分钟超过一天（1440 分钟），请检查'],
+    ['minutes in exponent form', { minutes: '1e3' }, 'minutes', '「1e3」不是有效的分钟数（须为不小于 0 的数字）'],
+    ['a title of 201 characters', { title: '题'.repeat(201) }, 'title', '内容太长：201 个字，最多 200 个字'],
+    ['a subject of 21 characters', { subject: '科'.repeat(21) }, 'subject', '内容太长：21 个字，最多 20 个字'],
     ['an empty class', { class: '' }, 'class', '班级不能为空'],
     ['an empty subject', { subject: '' }, 'subject', '学科不能为空'],
     ['an empty title', { title: '' }, 'title', '内容不能为空'],
@@ -200,4 +223,67 @@ describe('readPlanCsv: errors', () => {
       [7, undefined],
     ])
   })
+})
+
+describe('readPlanCsv: grades as teachers write them', () => {
+  it.each([
+    ['5', 5], ['12', 12], ['５', 5], ['5年级', 5], ['五年级', 5], ['小学五年级', 5], ['一年级', 1], ['七年级', 7], ['九年级', 9],
+    ['初一', 7], ['初二', 8], ['初三', 9], ['初中二年级', 8], ['高一', 10], ['高二', 11], ['高三', 12], ['高中三年级', 12],
+    ['十二年级', 12], ['Grade 4', 4], ['grade4', 4], [' 四年级 ', 4],
+  ])('reads grade %j as %i', (grade, expected) => {
+    expect(ok(`${HEADER}\n${row({ grade, class: '(2)' })}\n`)[0]?.classRef).toEqual({ grade: expected, className: `${expected}(2)` })
+  })
+
+  it('takes an empty grade from a class that names it', () => {
+    expect(ok(`${HEADER}\n${row({ grade: '', class: '四年级二班' })}\n`)[0]?.classRef).toEqual({ grade: 4, className: '4(2)' })
+  })
+
+  it('reads every spelling of one class as one class, so their rows are one assignment', () => {
+    const text = [HEADER, row({ grade: '四年级', class: '4(2)', title: '甲' }), row({ grade: '4', class: '4（2）', title: '乙' }), row({ grade: '4', class: '四年级二班', title: '丙' }), row({ grade: '4', class: '2班', title: '丁' })].join('\n')
+    expect(ok(text).map((a) => [a.classRef.className, a.items.map((i) => i.title)])).toEqual([['4(2)', ['甲', '乙', '丙', '丁']]])
+  })
+})
+
+describe('readPlanCsv: tab-separated text pasted from a spreadsheet', () => {
+  it.each([
+    ['tabs', '\t'],
+    ['commas', ','],
+  ])('reads cells separated by %s, commas inside a tab-separated cell kept', (_name, sep) => {
+    const cells = ['2026-03-02', '', '5', '5(2)', '数学', sep === '\t' ? '抄写词语, 第三课' : '"抄写词语, 第三课"', '', '', '', '25', '']
+    const plan = ok(`${HEADER.split(',').join(sep)}\r\n${cells.join(sep)}\r\n`)
+    expect(plan[0]?.items[0]).toMatchObject({ title: '抄写词语, 第三课', minutes: 25 })
+  })
+})
+
+describe('readPlanCsv: what errors quote from the file', () => {
+  const minutesError = (cell: string) => {
+    const result = readPlanCsv(`${HEADER}\n${row({ minutes: `"${cell.replace(/"/g, '""')}"` })}\n`, 'plan.csv')
+    if (!('errors' in result)) throw new Error('expected an error')
+    return result.errors[0]!
+  }
+
+  it.each([
+    ['an OSC title and clear-screen', '\u001b]0;pwned\u0007\u001b[2J', '\uFFFD'],
+    ['a CSI colour', '\u001b[31m红\u001b[0m', '\uFFFD红\uFFFD'],
+    ['a newline', '半\n小时', '半↵小时'],
+    ['CRLF inside quotes', '半\r\n小时', '半↵小时'],
+    ['a tab', '半\t小时', '半 小时'],
+    ['a C1 CSI', '\u009b2J半小时', '\uFFFD半小时'],
+    ['a bidi override', 'abc\u202edef', 'abc\uFFFDdef'],
+    ['NUL and BEL', 'a\u0000b\u0007c', 'a\uFFFDb\uFFFDc'],
+    ['41 characters', 'x'.repeat(41), `${'x'.repeat(39)}…`],
+    ['40 characters', 'x'.repeat(40), 'x'.repeat(40)],
+    ['a megabyte', 'y'.repeat(1_000_000), `${'y'.repeat(39)}…`],
+    ['emoji at the cut', `${'x'.repeat(38)}😀😀😀`, `${'x'.repeat(38)}😀…`],
+  ])('%s is quoted clean and short', (_name, cell, quoted) => {
+    const error = minutesError(cell)
+    expect(error.code).toBe('minutesInvalid')
+    expect(error.params.value).toBe(quoted)
+  })
+
+  it('names a repeated column as the file writes it', () => {
+    const dup = readPlanCsv(`date,grade,class,subject,title,minutes,"Minutes"\n`, 'plan.csv')
+    expect('errors' in dup && dup.errors[0]).toMatchObject({ code: 'duplicateColumn', column: 'Minutes', params: { other: 'minutes' } })
+  })
+
 })

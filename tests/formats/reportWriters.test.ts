@@ -3,12 +3,15 @@ import type { EveningLoad } from '@hl/core/domain/report'
 import { FINDING_SOURCES } from '@hl/core/domain/findings'
 import { displayWidth, padEnd, padStart } from '@hl/core/formats/displayWidth'
 import { parseCsv } from '@hl/core/formats/csv'
-import { REPORT_CSV_HEADER, reportToCsv } from '@hl/core/formats/reportCsv'
+import { reportToCsv } from '@hl/core/formats/reportCsv'
 import { reportToJson } from '@hl/core/formats/reportJson'
 import { reportToTable } from '@hl/core/formats/reportTable'
-import { findingMessage } from '../../src/i18n/format'
+import { findingMessage, translate } from '../../src/i18n/format'
+import { cliMessages } from '../../src/i18n/messages/cli'
 
 const text = (f: Parameters<typeof findingMessage>[0]) => findingMessage(f, 'zh-CN')
+const say = (key: string, params?: Readonly<Record<string, string | number>>) => translate(cliMessages['zh-CN'].report, key, params)
+const REPORT_CSV_HEADER = cliMessages['zh-CN'].report.csv.header.split(',')
 
 const evening: EveningLoad = {
   classRef: { grade: 5, className: '5(2)' },
@@ -97,7 +100,7 @@ describe('reportToJson', () => {
 })
 
 describe('reportToCsv', () => {
-  const csv = reportToCsv([evening, quiet], text)
+  const csv = reportToCsv([evening, quiet], text, say)
 
   it('is UTF-8 with a BOM and CRLF, headed in Chinese', () => {
     expect(csv.startsWith(`\uFEFF${REPORT_CSV_HEADER.join(',')}\r\n`)).toBe(true)
@@ -118,13 +121,13 @@ describe('reportToCsv', () => {
   })
 
   it('defuses a cell that would start a formula', () => {
-    const row = reportToCsv([{ ...quiet, subjects: [{ subject: '=HYPERLINK("x")', averageMinutes: 1, tierMinutes: { core: 1, extend: 1, challenge: 1 } }] }], text)
+    const row = reportToCsv([{ ...quiet, subjects: [{ subject: '=HYPERLINK("x")', averageMinutes: 1, tierMinutes: { core: 1, extend: 1, challenge: 1 } }] }], text, say)
     expect(row).toContain(`"'=HYPERLINK(""x"") 1"`)
   })
 })
 
 describe('reportToTable', () => {
-  const table = reportToTable([evening, quiet], text)
+  const table = reportToTable([evening, quiet], text, say)
   const lines = table.split('\n')
 
   it('prints a block per class per date with aligned columns, findings and a summary', () => {
@@ -145,6 +148,6 @@ describe('reportToTable', () => {
   })
 
   it('says so when there is no homework', () => {
-    expect(reportToTable([], text)).toBe('所选日期内没有作业。\n\n共检查 0 个班级晚上：错误 0 条，提醒 0 条。\n')
+    expect(reportToTable([], text, say)).toBe('所选日期内没有作业。\n\n共检查 0 个班级晚上：错误 0 条，提醒 0 条。\n')
   })
 })

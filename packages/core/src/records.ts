@@ -2,10 +2,11 @@
 // made on the device (UUIDv7, or derived from the natural key where a record is unique by meaning), a
 // tombstone instead of a delete, the HLC of its last change and of each field's last change, a version
 // bumped on every change. Sets are rows (a student's layer per subject, a teacher's classes), never arrays.
-import type { DayType } from './domain/calendar'
-import type { LevelId, LevelRules } from './domain/rules/profile'
-import type { ItemKind, Tier, Where } from './domain/types'
 
+import type { FieldsOf, RowOf, TableName } from './schema/tables'
+import { TABLE_NAMES } from './schema/tables'
+
+/** The sync metadata every stored record carries (schema: SYNC_META in ./schema/fields). */
 export interface SyncMeta {
   id: string
   /** HLC of the record's last change. */
@@ -14,139 +15,63 @@ export interface SyncMeta {
   fieldClock: Record<string, string>
   /** HLC of the deletion (a tombstone); absent while the record lives. Queries hide tombstones. */
   deletedAt?: string
-  /** Bumped on every change; sync sends it as the base version of the next change. */
+  /** Bumped on every change of this copy of the record (a local counter, not comparable across devices). */
   version: number
 }
 
 /** The fields a caller sets; the sync metadata is the write layer's. */
 export type Fields<R extends SyncMeta> = Omit<R, keyof SyncMeta>
 
-/** The school on this device, and its own layer of rules over the region's. */
-export interface SchoolRow extends SyncMeta {
-  name: string
-  /** Id of the region preset whose rules apply ('national' for the national profile alone). */
-  regionId: string
-  /** The school's overrides of the rules, per level; empty for none. */
-  rules: Partial<Record<LevelId, Partial<LevelRules>>>
-}
-
-export interface TermRow extends SyncMeta {
-  name: string
-  startDate: string
-  endDate: string
-}
-
+// The row types are derived from the one registry of tables (./schema/tables): schema and type can
+// never disagree.
+export type SchoolRow = RowOf<'schools'>
+export type TermRow = RowOf<'terms'>
 /** A date whose type is set by hand: a holiday, or a make-up school day (调休). Id: the date. */
-export interface CalendarDayRow extends SyncMeta {
-  date: string
-  type: DayType
-  note: string
-}
+export type CalendarDayRow = RowOf<'calendarDays'>
+/** A subject taught in a grade. Id: natural, from grade and subject. */
+export type GradeSubjectRow = RowOf<'gradeSubjects'>
+export type ClassRow = RowOf<'classes'>
+export type TeacherRow = RowOf<'teachers'>
+/** A teacher teaches a subject in a class. Id: natural, from teacher, class and subject. */
+export type TeachingRow = RowOf<'teachings'>
+export type RoleRow = RowOf<'roles'>
+export type Role = RoleRow['role']
+export type StudentRow = RowOf<'students'>
+/** A student's layer in one subject. Id: natural, from student and subject. Absent means core. */
+export type StudentTierRow = RowOf<'studentTiers'>
+export type AssignmentRow = RowOf<'assignments'>
+export type AssignmentStatus = AssignmentRow['status']
+export type ItemRow = RowOf<'items'>
+/** 先做 timer of one item: survives a reload mid-way. Id: natural, from item and teacher. */
+export type TrialRow = RowOf<'trials'>
+export type TrialState = TrialRow['state']
 
-/** A subject taught in a grade. Id: `${grade}|${subject}`. */
-export interface GradeSubjectRow extends SyncMeta {
-  grade: number
-  subject: string
-  position: number
-}
+export type SyncedTables = { [K in TableName]: RowOf<K> }
+export type SyncedTableName = TableName
+export type SyncedFields<K extends TableName> = FieldsOf<K>
 
-export interface ClassRow extends SyncMeta {
-  grade: number
-  /** The class's name as the school writes it, e.g. '4(2)'. */
-  name: string
-}
+export const SYNCED_TABLES: readonly SyncedTableName[] = TABLE_NAMES
 
-export interface TeacherRow extends SyncMeta {
-  name: string
-}
-
-/** A teacher teaches a subject in a class. Id: `${teacherId}|${classId}|${subject}`. */
-export interface TeachingRow extends SyncMeta {
-  teacherId: string
-  classId: string
-  subject: string
-}
-
-export type Role = 'homeroomTeacher' | 'gradeLeader'
-
-/** A teacher's role: 班主任 of a class, or 年级组长 of a grade. Id: `${teacherId}|${role}|${classId or grade}`. */
-export interface RoleRow extends SyncMeta {
-  teacherId: string
-  role: Role
-  /** The class of a homeroom teacher; '' for a grade leader. */
-  classId: string
-  grade: number
-}
-
-export interface StudentRow extends SyncMeta {
-  classId: string
-  /** 学号 as the school writes it; may be ''. */
-  number: string
-  name: string
-  /** Order in the class list. */
-  position: number
-}
-
-/** A student's layer in one subject. Id: `${studentId}|${subject}`. Absent means core. */
-export interface StudentTierRow extends SyncMeta {
-  studentId: string
-  classId: string
-  subject: string
-  tier: Tier
-}
-
-export type AssignmentStatus = 'draft' | 'published'
-
-export interface AssignmentRow extends SyncMeta {
-  classId: string
-  subject: string
-  /** The evening it is done. */
-  date: string
-  /** A later due date, or '' for none. */
-  due: string
-  status: AssignmentStatus
-  teacherId: string
-  /** Assignments set together for parallel classes share a batch id. */
-  batchId: string
-}
-
-export interface ItemRow extends SyncMeta {
-  assignmentId: string
-  position: number
-  title: string
-  kind: ItemKind
-  where: Where
-  /** Which layers do it: a stable map keyed by layer, so two devices toggling different layers both win. */
-  tiers: Record<Tier, boolean>
-  /** The teacher's estimate for a typical student; null when only the 先做 time is known. */
-  minutes: number | null
-  /** 先做: the teacher's own minutes; null when not timed. */
-  trialMinutes: number | null
-}
-
-export type TrialState = 'running' | 'paused' | 'finished'
-
-/** 先做 timer of one item: survives a reload mid-way. */
-export interface TrialRow extends SyncMeta {
-  itemId: string
-  teacherId: string
-  state: TrialState
-  /** Milliseconds timed before the current run. */
-  elapsedMs: number
-  /** Epoch ms when the current run started; null unless running. */
-  runningSince: number | null
-}
-
-/** A local change waiting to be sent, written in the same transaction as the change. */
+/**
+ * A local change waiting to be sent, written in the same transaction as the change. One waiting entry
+ * per record: later changes are folded in (src/db/write.ts).
+ */
 export interface OutboxEntry {
   seq?: number
   table: SyncedTableName
   recordId: string
+  /** 'delete' when the entry leaves the record deleted. */
   op: 'put' | 'delete'
-  /** Only the fields that changed (for a delete: none). */
+  /** The fields changed since the entry began, with their latest values; `deletedAt`: an HLC (deleted) or null (restored). */
   fields: Record<string, unknown>
+  /** HLC of the latest change folded in. */
   hlc: string
+  /** The record's version before the entry's first change. */
   baseVersion: number
+  /** The record's field clocks before the entry's first change: what this device knew when it began changing it. */
+  baseClock: Record<string, string>
+  /** Epoch ms when the sync engine began sending the entry; a later change starts a new entry. */
+  sentAt?: number
 }
 
 /** Device-local settings and state: never synced. */
@@ -154,37 +79,3 @@ export interface MetaRow {
   key: string
   value: unknown
 }
-
-export interface SyncedTables {
-  schools: SchoolRow
-  terms: TermRow
-  calendarDays: CalendarDayRow
-  gradeSubjects: GradeSubjectRow
-  classes: ClassRow
-  teachers: TeacherRow
-  teachings: TeachingRow
-  roles: RoleRow
-  students: StudentRow
-  studentTiers: StudentTierRow
-  assignments: AssignmentRow
-  items: ItemRow
-  trials: TrialRow
-}
-
-export type SyncedTableName = keyof SyncedTables
-
-export const SYNCED_TABLES: readonly SyncedTableName[] = [
-  'schools',
-  'terms',
-  'calendarDays',
-  'gradeSubjects',
-  'classes',
-  'teachers',
-  'teachings',
-  'roles',
-  'students',
-  'studentTiers',
-  'assignments',
-  'items',
-  'trials',
-]

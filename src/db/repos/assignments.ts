@@ -2,11 +2,12 @@
 // creates one per class, sharing a batch id.
 import { checkDraft, type AssignmentDraft, type DraftProblem, type ItemDraft } from '@hl/core/domain/assignmentDraft'
 import { addDays } from '@hl/core/domain/dates'
+import { rebaseForm, type FormConflict, type FormItem, type FormState } from '@hl/core/domain/designerForm'
 import type { AppDB } from '../database'
 import { uuidv7 } from '@hl/core/ids'
 import { byPosition, liveRow, liveRows } from '../read'
 import type { AssignmentRow, AssignmentStatus, ItemRow } from '@hl/core/records'
-import { write, type Writer } from '../write'
+import { RecordNotFoundError, write, type Writer } from '../write'
 
 export interface AssignmentWithItems {
   assignment: AssignmentRow
@@ -20,9 +21,22 @@ export class InvalidDraftError extends Error {
   }
 }
 
-function assertValid(draft: AssignmentDraft): void {
-  const problems = checkDraft(draft)
+/** A draft may be incomplete; a published assignment may not (checkDraft's modes). */
+function assertValid(draft: AssignmentDraft, status: AssignmentStatus = 'published'): void {
+  const problems = checkDraft(draft, status === 'draft' ? 'draft' : 'publish')
   if (problems.length) throw new InvalidDraftError(problems)
+}
+
+/** The stored assignment changed underneath the form in the same places the form changed it. */
+export class AssignmentConflictError extends Error {
+  constructor(
+    readonly conflicts: FormConflict[],
+    /** The assignment as stored now, as a form. */
+    readonly current: FormState,
+  ) {
+    super(`The assignment changed elsewhere: ${conflicts.length} conflicting changes`)
+    this.name = 'AssignmentConflictError'
+  }
 }
 
 function itemFields(assignmentId: string, position: number, item: ItemDraft): Omit<ItemRow, 'id' | 'updatedAt' | 'fieldClock' | 'version' | 'deletedAt'> {
@@ -62,7 +76,7 @@ export async function createAssignments(
   db: AppDB,
   input: { classIds: readonly string[]; teacherId: string; status: AssignmentStatus; draft: AssignmentDraft; itemIds?: readonly (string | undefined)[] },
 ): Promise<AssignmentRow[]> {
-  assertValid(input.draft)
+  assertValid(input.draft, input.status)
   if (input.classIds.length === 0) throw new InvalidDraftError([{ code: 'subjectMissing', field: 'classIds' }])
   const batchId = uuidv7()
   return write(db, ['assignments', 'items'], async (w) => {
@@ -81,23 +95,57 @@ export async function createAssignments(
  * another live record already has it.
  */
 export async function updateAssignment(db: AppDB, id: string, draft: AssignmentDraft, itemIds: readonly (string | undefined)[] = [], status?: AssignmentStatus): Promise<void> {
-  assertValid(draft)
-  await write(db, ['assignments', 'items'], async (w) => {
-    await w.update('assignments', id, { subject: draft.subject.trim(), date: draft.date, due: draft.due, ...(status ? { status } : {}) })
-    const current = await liveRows(db.items.where('assignmentId').equals(id))
-    const kept = new Set<string>()
-    for (const [position, item] of draft.items.entries()) {
-      const itemId = itemIds[position]
-      if (itemId && current.some((c) => c.id === itemId)) {
-        kept.add(itemId)
-        await w.update('items', itemId, itemFields(id, position, item))
-      } else {
-        const fresh = itemId && !kept.has(itemId) && !(await liveRow(db.items, itemId)) ? itemId : uuidv7()
-        kept.add(fresh)
-        await w.create('items', fresh, itemFields(id, position, item))
-      }
+  assertValid(draft, status)
+  await write(db, ['assignments', 'items'], (w) => applyUpdate(db, w, id, draft, itemIds, status))
+}
+
+async function applyUpdate(db: AppDB, w: Writer, id: string, draft: AssignmentDraft, itemIds: readonly (string | undefined)[], status?: AssignmentStatus): Promise<void> {
+  await w.update('assignments', id, { subject: draft.subject.trim(), date: draft.date, due: draft.due, ...(status ? { status } : {}) })
+  const current = await liveRows(db.items.where('assignmentId').equals(id))
+  const kept = new Set<string>()
+  for (const [position, item] of draft.items.entries()) {
+    const itemId = itemIds[position]
+    if (itemId && current.some((c) => c.id === itemId)) {
+      kept.add(itemId)
+      await w.update('items', itemId, itemFields(id, position, item))
+    } else {
+      const fresh = itemId && !kept.has(itemId) && !(await liveRow(db.items, itemId)) ? itemId : uuidv7()
+      kept.add(fresh)
+      // An id that was an item of this assignment once (deleted, then added back) is revived, not duplicated.
+      await w.upsert('items', fresh, itemFields(id, position, item))
     }
-    for (const c of current) if (!kept.has(c.id)) await w.remove('items', c.id)
+  }
+  for (const c of current) if (!kept.has(c.id)) await w.remove('items', c.id)
+}
+
+/** A stored assignment as the designer's form holds it. */
+export function formOf(a: AssignmentWithItems): FormState {
+  return {
+    classIds: [a.assignment.classId],
+    subject: a.assignment.subject,
+    date: a.assignment.date,
+    due: a.assignment.due,
+    items: a.items.map((item): FormItem => ({ id: item.id, ...toItemDraft(item) })),
+  }
+}
+
+/**
+ * Saves what the form changed since it loaded the assignment (`base`), against the assignment as it is
+ * stored NOW, in one transaction: fields the teacher did not change keep what another tab or device
+ * saved meanwhile. Where both changed the same thing, nothing is written and the conflicts are thrown
+ * (AssignmentConflictError), for the form to show both values. Returns the form as saved.
+ */
+export async function saveAssignmentChanges(db: AppDB, id: string, base: FormState, mine: FormState, status: AssignmentStatus): Promise<FormState> {
+  return write(db, ['assignments', 'items'], async (w) => {
+    const stored = await getAssignment(db, id)
+    if (!stored) throw new RecordNotFoundError('assignments', id)
+    const current = formOf(stored)
+    const { state, conflicts } = rebaseForm(base, mine, current)
+    if (conflicts.length > 0) throw new AssignmentConflictError(conflicts, current)
+    const draft: AssignmentDraft = { subject: state.subject, date: state.date, due: state.due, items: state.items }
+    assertValid(draft, status)
+    await applyUpdate(db, w, id, draft, state.items.map((i) => i.id), status)
+    return state
   })
 }
 

@@ -35,7 +35,7 @@ export interface MeEdit {
 export async function saveMe(db: AppDB, edit: MeEdit): Promise<string> {
   const name = edit.name.trim()
   if (!name) throw new InvalidSettingsError([{ code: 'myNameMissing', field: 'me.name' } satisfies SetupProblem])
-  if (name.length > TEXT_LIMITS.personName) throw new InvalidSettingsError([{ code: 'textTooLong', field: 'me.name' }])
+  if (name.length > TEXT_LIMITS.name) throw new InvalidSettingsError([{ code: 'textTooLong', field: 'me.name' }])
   return write(db, ['teachers', 'teachings', 'roles', 'classes'], async (w) => {
     const classIds = new Set([...edit.teaching.map((t) => t.classId), ...(edit.homeroomClassId ? [edit.homeroomClassId] : [])])
     const homeroom = edit.homeroomClassId ? await liveRow(db.classes, edit.homeroomClassId) : undefined

@@ -10,6 +10,7 @@ const zhCN = {
   a11y: {
     skipLink: '跳到主要内容',
     mainNav: '主导航',
+    menu: '菜单',
     languageSwitch: '界面语言',
   },
   locale: {
@@ -113,13 +114,13 @@ const zhCN = {
       reset: '恢复默认值',
     },
     problems: {
-      minutesInvalid: '请填写 0 到 1440 之间的整数分钟。',
+      minutesInvalid: '请填写 0 到 {max} 之间的分钟数。',
       capLooser: '不能宽于国家或地区规定的上限：最多 {limit} 分钟。',
-      multiplierInvalid: '倍数要在 1 到 10 之间（学生用时不会比教师先做用时还少）。',
+      multiplierInvalid: '倍数要在 {min} 到 {max} 之间。',
       bedtimeInvalid: '请按“时:分”填写有效的时间，例如 21:30。',
-      sleepHoursInvalid: '请填写 6 到 12 之间的小时数。',
+      sleepHoursInvalid: '请填写 {min} 到 {max} 之间的小时数。',
       budgetsInvalid: '学科统筹的格式不对。',
-      subjectInvalid: '学科名称不能为空，也不能超过 20 个字。',
+      subjectInvalid: '学科名称不能为空，也不能超过 {max} 个字。',
       homeWrittenNotAllowed: '一、二年级不布置家庭书面作业（国家规定），不能更改。',
       notABoolean: '只能是“是”或“否”。',
       unknownLevel: '没有这个学段。',
@@ -139,6 +140,7 @@ const en: Messages = {
   a11y: {
     skipLink: 'Skip to main content',
     mainNav: 'Main navigation',
+    menu: 'Menu',
     languageSwitch: 'Interface language',
   },
   locale: {
@@ -241,13 +243,13 @@ const en: Messages = {
       reset: 'Back to the default',
     },
     problems: {
-      minutesInvalid: 'Enter whole minutes from 0 to 1440.',
+      minutesInvalid: 'Enter minutes from 0 to {max}.',
       capLooser: 'It cannot be looser than the national or regional cap: {limit} minutes at most.',
-      multiplierInvalid: 'The multiplier must be from 1 to 10 (students never take less time than the teacher’s trial).',
+      multiplierInvalid: 'The multiplier must be from {min} to {max}.',
       bedtimeInvalid: 'Enter a valid time as hh:mm, e.g. 21:30.',
-      sleepHoursInvalid: 'Enter hours from 6 to 12.',
+      sleepHoursInvalid: 'Enter hours from {min} to {max}.',
       budgetsInvalid: 'The subject budgets are not in the right form.',
-      subjectInvalid: 'A subject name cannot be empty or longer than 20 characters.',
+      subjectInvalid: 'A subject name cannot be empty or longer than {max} characters.',
       homeWrittenNotAllowed: 'Grades 1–2 get no written homework to take home (a national rule): this cannot change.',
       notABoolean: 'It can only be yes or no.',
       unknownLevel: 'There is no such school level.',

@@ -47,38 +47,3 @@ const en: FindingsMessages = {
 }
 
 export const findingsMessages = { 'zh-CN': zhCN, en }
-
-/** Strings of `npm run report` (the CLI is Chinese first; English is kept in step for later use). */
-const cliZhCN = {
-  usage:
-    '用法：npm run --silent report -- --plan 计划.csv [--roster 名单.csv] [--calendar 校历.csv] [--from 2026-03-02 --to 2026-03-06] [--format table、json 或 csv]',
-  badArgs: '参数有误：{reason}',
-  unknownOption: '未知的参数「{option}」',
-  missingValue: '参数「{option}」后面缺少值',
-  positional: '多余的参数「{option}」（文件名前要写 --plan、--roster 或 --calendar）',
-  missingPlan: '缺少 --plan（作业计划 CSV 文件）',
-  badFormat: '--format 只能是 table、json 或 csv，不能是「{value}」',
-  badDate: '{flag} 的「{value}」不是有效的日期（格式为 2026-03-02）',
-  fromAfterTo: '--from {from} 晚于 --to {to}',
-  unreadable: '{file}: 无法读取文件（{reason}）',
-  notUtf8: '{file}:1: 文件不是 UTF-8 编码（可能是 GBK），请在 Excel 或 WPS 中另存为“CSV UTF-8”',
-  errorCount: '共 {count} 处错误，未生成报告。',
-}
-
-const cliEn: typeof cliZhCN = {
-  usage:
-    'Usage: npm run --silent report -- --plan plan.csv [--roster roster.csv] [--calendar calendar.csv] [--from 2026-03-02 --to 2026-03-06] [--format table, json or csv]',
-  badArgs: 'Bad arguments: {reason}',
-  unknownOption: 'Unknown option “{option}”',
-  missingValue: 'Option “{option}” needs a value',
-  positional: 'Unexpected argument “{option}” (put --plan, --roster or --calendar before a file name)',
-  missingPlan: 'Missing --plan (the homework plan CSV file)',
-  badFormat: '--format must be table, json or csv, not “{value}”',
-  badDate: '{flag} “{value}” is not a valid date (e.g. 2026-03-02)',
-  fromAfterTo: '--from {from} is after --to {to}',
-  unreadable: '{file}: cannot read the file ({reason})',
-  notUtf8: '{file}:1: the file is not UTF-8 (perhaps GBK); save it as “CSV UTF-8” in Excel or WPS',
-  errorCount: '{count} errors; no report was made.',
-}
-
-export const cliMessages = { 'zh-CN': cliZhCN, en: cliEn }

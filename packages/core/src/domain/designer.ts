@@ -1,7 +1,7 @@
 // Small pure helpers of the assignment designer: today's date in China, the order of items, and how an
 // assignment with a later due date spreads over evenings.
 import { tiersOf, type ItemDraft } from './assignmentDraft'
-import { itemMinutes, spreadEvenings } from './minutes'
+import { eveningCount, itemMinutes } from './minutes'
 import { toAssignmentItem } from './gauge'
 import { isIsoDate } from './dates'
 import { TIERS, type Tier } from './types'
@@ -38,12 +38,12 @@ export interface SpreadSummary {
 
 /**
  * "分 3 个晚上完成，每晚约 X 分钟": with a later due date, the minutes spread evenly over the evenings up to
- * the day before it is due (spreadEvenings). Figures are for the heaviest layer, so no group is forgotten.
+ * the day before it is due (eveningCount). Figures are for the heaviest layer, so no group is forgotten.
  * Null while the dates are not valid yet.
  */
 export function spreadSummary(date: string, due: string, items: readonly ItemDraft[], teacherMultiplier: number): SpreadSummary | null {
   if (!isIsoDate(date) || (due !== '' && !isIsoDate(due))) return null
-  const evenings = spreadEvenings({ date, ...(due && due > date ? { due } : {}) }).length
+  const evenings = eveningCount({ date, ...(due && due > date ? { due } : {}) })
   const byTier = draftTierMinutes(items, teacherMultiplier)
   const totalMinutes = Math.max(...TIERS.map((t) => byTier[t]))
   return { evenings, totalMinutes, perEvening: Math.round(totalMinutes / evenings) }

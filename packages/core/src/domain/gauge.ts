@@ -60,6 +60,8 @@ export interface Gauge {
   classRef: ClassRef
   date: IsoDate
   restDay: boolean
+  /** Students on the class list; 0 when it has none yet (every figure then counts one core-layer student). */
+  studentCount: number
   capMinutes: number | null
   averageMinutes: number
   maxStudentMinutes: number
@@ -123,6 +125,7 @@ export function buildGauge(input: GaugeInput): Gauge {
     classRef: input.classRef,
     date: input.date,
     restDay,
+    studentCount: input.roster?.students.length ?? 0,
     capMinutes,
     averageMinutes,
     maxStudentMinutes,

@@ -1,5 +1,5 @@
 // Minutes of items and assignments, and how an assignment with a later due date spreads over evenings.
-import { addDays, daysBetween } from './dates'
+import { dayNumber, daysBetween, fromDayNumber } from './dates'
 import type { Assignment, AssignmentItem, IsoDate } from './types'
 
 /**
@@ -21,20 +21,36 @@ export function roundMinutes(minutes: number): number {
 /** One evening's share of an assignment. */
 export interface EveningShare {
   date: IsoDate
+  /** 0-based: which of the assignment's evenings this is. */
+  index: number
   /** The fraction of the assignment's minutes done this evening; the shares of an assignment sum to 1. */
   fraction: number
 }
 
 /**
- * The evenings an assignment is done on: its own date alone, or, with a later due date, every evening
- * from its date up to the day before it is due, in equal parts (Friday's homework due Monday is three
- * evenings of a third each). A due date on or before the date counts as no due date; the readers of
- * outside data reject such input before it gets here.
+ * How many evenings an assignment is done on: its own date alone, or, with a later due date, every
+ * evening from its date up to the day before it is due. A due date on or before the date counts as no
+ * due date; the readers of outside data reject such input before it gets here.
  */
-export function spreadEvenings(assignment: Pick<Assignment, 'date' | 'due'>): EveningShare[] {
-  const evenings = assignment.due === undefined ? 1 : Math.max(1, daysBetween(assignment.date, assignment.due))
+export function eveningCount(assignment: Pick<Assignment, 'date' | 'due'>): number {
+  if (assignment.due === undefined) return 1
+  const days = daysBetween(assignment.date, assignment.due)
+  return Number.isFinite(days) ? Math.max(1, days) : 1
+}
+
+/**
+ * The evenings an assignment is done on, in equal parts (Friday's homework due Monday is three evenings
+ * of a third each), within `window` when given. The cost grows with the evenings asked for, never with
+ * the distance to the due date: a stored due date years away must not build millions of shares to show
+ * one week.
+ */
+export function spreadEvenings(assignment: Pick<Assignment, 'date' | 'due'>, window?: { from: IsoDate; to: IsoDate }): EveningShare[] {
+  const evenings = eveningCount(assignment)
   const fraction = 1 / evenings
+  const first = dayNumber(assignment.date)
+  const start = window ? Math.max(0, dayNumber(window.from) - first) : 0
+  const end = window ? Math.min(evenings - 1, dayNumber(window.to) - first) : evenings - 1
   const out: EveningShare[] = []
-  for (let i = 0; i < evenings; i++) out.push({ date: addDays(assignment.date, i), fraction })
+  for (let i = start; i <= end; i++) out.push({ date: fromDayNumber(first + i), index: i, fraction })
   return out
 }

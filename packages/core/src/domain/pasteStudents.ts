@@ -29,9 +29,11 @@ const HEADER_WORDS = new Set(['学号', '编号', '序号', '号', '姓名', '�
 const SEPARATOR = /[\t,，;；]+|[ \u3000\u00a0]{1,}/
 const MAX_NAME = 30
 
-/** A number cell: digits, perhaps with letters or a dash (e.g. 2024-05, A12), but at least one digit. */
+/** A number cell: digits, perhaps with letters or a dash (e.g. 2024-05, A12), but at least one digit.
+ * Full-width forms typed with a Chinese input method (２０２４０１) count, and are stored as ASCII. */
 function looksLikeNumber(cell: string): boolean {
-  return /\d/.test(cell) && /^[0-9A-Za-z\-_.]+$/.test(cell)
+  const c = cell.normalize('NFKC')
+  return /\d/.test(c) && /^[0-9A-Za-z\-_.]+$/.test(c)
 }
 
 export function parsePastedStudents(text: string): PasteResult {
@@ -47,7 +49,7 @@ export function parsePastedStudents(text: string): PasteResult {
     let number = ''
     let nameCells = cells
     if (cells.length >= 2 && looksLikeNumber(cells[0]!)) {
-      number = cells[0]!
+      number = cells[0]!.normalize('NFKC')
       nameCells = cells.slice(1)
     }
     if (nameCells.length === 0 || (nameCells.length === 1 && looksLikeNumber(nameCells[0]!) && number === '')) {
@@ -68,4 +70,70 @@ export function parsePastedStudents(text: string): PasteResult {
     students.push({ number, name, line })
   })
   return { students, problems }
+}
+
+/** A student already in the class, as the paste check needs them. */
+export interface ClassMember {
+  number: string
+  name: string
+}
+
+/**
+ * 'new': will be added. 'inClass': the class already has this student. 'repeated': an earlier line of
+ * the same paste is this student. Neither of the last two is added.
+ */
+export type PasteRowStatus = 'new' | 'inClass' | 'repeated'
+
+export interface PastePlanRow extends PastedStudent {
+  status: PasteRowStatus
+  /** The student it matched: the class member ('inClass') or the earlier pasted line ('repeated'). */
+  match?: ClassMember & { line?: number }
+}
+
+export interface PastePlan {
+  rows: PastePlanRow[]
+  /** The rows with status 'new', in pasted order: what an add stores. */
+  toAdd: PastedStudent[]
+  inClass: number
+  repeated: number
+}
+
+/** Full-width digits and letters (２０２６, Ａ１２) are the same 学号 as their ASCII forms; case does not count. */
+function key(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase()
+}
+
+/**
+ * Which pasted students are new to the class. A pasted student is the same as another when both have a
+ * 学号 and it is the same, or when neither has a 学号 and the names are the same (two students may share
+ * a name; a number tells them apart, so a name alone never matches a numbered student).
+ */
+export function planPaste(pasted: readonly PastedStudent[], members: readonly ClassMember[]): PastePlan {
+  const byNumber = new Map<string, ClassMember & { line?: number }>()
+  const byName = new Map<string, ClassMember & { line?: number }>()
+  for (const m of members) {
+    if (m.number.trim() !== '') byNumber.set(key(m.number), m)
+    else byName.set(key(m.name), m)
+  }
+  const seenNumber = new Map<string, PastedStudent>()
+  const seenName = new Map<string, PastedStudent>()
+  const rows: PastePlanRow[] = []
+  for (const s of pasted) {
+    const numbered = s.number.trim() !== ''
+    const k = key(numbered ? s.number : s.name)
+    const member = (numbered ? byNumber : byName).get(k)
+    const earlier = (numbered ? seenNumber : seenName).get(k)
+    if (member) rows.push({ ...s, status: 'inClass', match: { number: member.number, name: member.name } })
+    else if (earlier) rows.push({ ...s, status: 'repeated', match: { number: earlier.number, name: earlier.name, line: earlier.line } })
+    else {
+      rows.push({ ...s, status: 'new' })
+      ;(numbered ? seenNumber : seenName).set(k, s)
+    }
+  }
+  return {
+    rows,
+    toAdd: rows.filter((r) => r.status === 'new').map(({ number, name, line }) => ({ number, name, line })),
+    inClass: rows.filter((r) => r.status === 'inClass').length,
+    repeated: rows.filter((r) => r.status === 'repeated').length,
+  }
 }

@@ -5,7 +5,7 @@ import { checkEvening } from './checks'
 import { dayNumber, fromDayNumber } from './dates'
 import type { Finding } from './findings'
 import { addItem, addShare, emptySubjectEvening, eveningFigures, indexRoster, type EveningFigures, type SubjectEvening } from './load'
-import { itemMinutes } from './minutes'
+import { eveningCount, itemMinutes } from './minutes'
 import { NATIONAL_2021, resolveRules, rulesForGrade, type EffectiveRules, type ResolvedRules } from './rules/profile'
 import { classKey, compareClasses, type Assignment, type ClassRef, type IsoDate, type Roster } from './types'
 
@@ -61,8 +61,9 @@ export function buildReport(input: ReportInput): EveningLoad[] {
   for (const assignment of input.assignments) {
     const first = dayNumber(assignment.date)
     // With a later due date the minutes spread evenly over the evenings up to the day before it is due
-    // (see spreadEvenings, which this inlines: this loop runs for every assignment of a term).
-    const evenings = assignment.due === undefined ? 1 : Math.max(1, dayNumber(assignment.due) - first)
+    // (spreadEvenings, inlined: this loop runs for every assignment of a term). Only the evenings inside
+    // [from, to] are visited, so a far-off due date costs nothing beyond the range asked for.
+    const evenings = eveningCount(assignment)
     const start = Math.max(first, fromDay)
     const end = Math.min(first + evenings - 1, toDay)
     if (start > end) continue

@@ -6,17 +6,12 @@ import type { DayType } from './calendar'
 import { dayNumber } from './dates'
 import type { HolidayId } from './holidays'
 import type { CalendarDaySource, OfficialDay } from './officialCalendar'
+import { TEXT_LIMITS } from '../schema/fields'
 import { REGION_PRESETS } from './rules/regions'
 import type { IsoDate } from './types'
 
-/** Longest names the forms accept: long enough for any real school, short enough that no screen chokes. */
-export const TEXT_LIMITS = {
-  schoolName: 60,
-  termName: 60,
-  className: 20,
-  personName: 30,
-  note: 60,
-} as const
+/** The forms' text limits are the stored records' (schema/fields.ts): what a form accepts, storage keeps. */
+export { TEXT_LIMITS }
 
 export const SETUP_STEPS = ['school', 'term', 'classes', 'me'] as const
 export type SetupStep = (typeof SETUP_STEPS)[number]
@@ -174,7 +169,7 @@ function tooLong(text: string, limit: number): boolean {
 export function checkSchool(form: Pick<SetupForm, 'schoolName' | 'regionId'>): SetupProblem[] {
   return collect((add) => {
     if (!form.schoolName.trim()) add('schoolNameMissing', 'schoolName')
-    else if (tooLong(form.schoolName, TEXT_LIMITS.schoolName)) add('textTooLong', 'schoolName')
+    else if (tooLong(form.schoolName, TEXT_LIMITS.name)) add('textTooLong', 'schoolName')
     if (!REGION_PRESETS.some((r) => r.id === form.regionId)) add('regionUnknown', 'regionId')
   })
 }
@@ -183,7 +178,7 @@ export function checkSchool(form: Pick<SetupForm, 'schoolName' | 'regionId'>): S
 export function checkTerm(form: Pick<SetupForm, 'term' | 'calendar'>): SetupProblem[] {
   return collect((add) => {
     if (!form.term.name.trim()) add('termNameMissing', 'term.name')
-    else if (tooLong(form.term.name, TEXT_LIMITS.termName)) add('textTooLong', 'term.name')
+    else if (tooLong(form.term.name, TEXT_LIMITS.name)) add('textTooLong', 'term.name')
     const start = dayNumber(form.term.startDate)
     const end = dayNumber(form.term.endDate)
     if (Number.isNaN(start)) add('dateInvalid', 'term.startDate')
@@ -205,7 +200,7 @@ export function checkTerm(form: Pick<SetupForm, 'term' | 'calendar'>): SetupProb
 export function classNameProblem(name: string, others: readonly string[]): SetupProblemCode | null {
   const n = name.trim()
   if (!n) return 'classNameMissing'
-  if (n.length > TEXT_LIMITS.className) return 'textTooLong'
+  if (n.length > TEXT_LIMITS.name) return 'textTooLong'
   if (others.some((o) => o.trim() === n)) return 'classNameDuplicate'
   return null
 }
@@ -231,7 +226,7 @@ export function checkGrades(form: { grades: readonly GradeForm[] }): SetupProble
 export function checkMe(form: MeForm): SetupProblem[] {
   return collect((add) => {
     if (!form.me.name.trim()) add('myNameMissing', 'me.name')
-    else if (tooLong(form.me.name, TEXT_LIMITS.personName)) add('textTooLong', 'me.name')
+    else if (tooLong(form.me.name, TEXT_LIMITS.name)) add('textTooLong', 'me.name')
     // A grade leader who chose nothing teaches no class; one who chose classes but no subject of
     // theirs (or the reverse) has not finished choosing.
     const choseSome = form.me.classes.length > 0 || form.me.subjects.length > 0

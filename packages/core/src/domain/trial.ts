@@ -40,10 +40,16 @@ export function finishTrial(trial: TrialClock, now: number): TrialClock {
   return { state: 'finished', elapsedMs: trialElapsedMs(trial, now), runningSince: null }
 }
 
-/** The teacher's time in whole minutes, rounded up: 1.5 s of work is 1 minute, 8 min 1 s is 9. */
+/**
+ * The teacher's time in minutes, as the clock showed it: the whole seconds on the clock (formatElapsed)
+ * rounded to the nearest half minute, so 03:00 is 3 minutes and 03:15 is 3.5. Any time at all counts
+ * at least half a minute (an item timed for 10 s was still done). The one rounding of 先做 times:
+ * the designer, the estimate (× the multiplier) and the stored trialMinutes all use it.
+ */
 export function trialMinutesOf(elapsedMs: number): number {
   if (!Number.isFinite(elapsedMs) || elapsedMs <= 0) return 0
-  return Math.ceil(elapsedMs / 60_000)
+  const seconds = Math.floor(elapsedMs / 1000)
+  return Math.max(0.5, Math.round(seconds / 30) / 2)
 }
 
 /** 'mm:ss' (minutes may pass 59: a long item reads '75:03'). */

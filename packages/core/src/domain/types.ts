@@ -67,6 +67,14 @@ export interface Student {
   tiers: Readonly<Record<string, Tier>>
 }
 
+/**
+ * A new, empty layers-by-subject record without a prototype: subjects are the school's own words, and on
+ * a plain object a subject named `__proto__` would be lost and one named `constructor` found everywhere.
+ */
+export function emptyTierRecord(): Record<string, Tier> {
+  return Object.create(null) as Record<string, Tier>
+}
+
 /** The students of one class. A class with no roster counts every student as core. */
 export interface Roster {
   classRef: ClassRef

@@ -39,6 +39,20 @@ export function buildWeekGrid(table: WeekTable, subjectOrder: readonly string[] 
   return { rows, days: table.days.map((d) => ({ ...d, state: dayState(d) })) }
 }
 
+export interface WeekGridDay {
+  day: WeekGrid['days'][number]
+  /** The subjects with homework that day, in the grid's row order, each with its entries. */
+  subjects: { subject: string; entries: WeekTableEntry[] }[]
+}
+
+/** The grid read day by day (the phone's list): each day with its own subjects, none left empty. */
+export function gridByDay(grid: WeekGrid): WeekGridDay[] {
+  return grid.days.map((day, i) => ({
+    day,
+    subjects: grid.rows.flatMap((r) => (r.cells[i]?.length ? [{ subject: r.subject, entries: r.cells[i]! }] : [])),
+  }))
+}
+
 /** The Monday of the week to show: of `?date=` when it is a real date, else of today. */
 export function weekStartFor(dateParam: unknown, today: IsoDate): IsoDate {
   return typeof dateParam === 'string' && isIsoDate(dateParam) ? mondayOf(dateParam) : mondayOf(today)
@@ -49,3 +63,12 @@ export function shiftWeek(monday: IsoDate, weeks: number): IsoDate {
 }
 
 
+
+/**
+ * The order the phone's day list reads in: today first when it falls in the week (what a teacher opens
+ * the week for), then the other days Monday to Sunday. Another week reads Monday to Sunday.
+ */
+export function todayFirst<T>(days: readonly T[], today: IsoDate, dateOf: (d: T) => IsoDate): T[] {
+  const i = days.findIndex((d) => dateOf(d) === today)
+  return i === -1 ? [...days] : [days[i]!, ...days.slice(0, i), ...days.slice(i + 1)]
+}

@@ -7,7 +7,7 @@
 // shown to parents, so an entry says only whether every student does it.
 import { DEFAULT_CALENDAR, isRestDay, type SchoolCalendar } from './calendar'
 import { addDays, dayNumber, mondayOf } from './dates'
-import { itemMinutes, spreadEvenings } from './minutes'
+import { eveningCount, itemMinutes, spreadEvenings } from './minutes'
 import { buildReport, type EveningLoad } from './report'
 import { NATIONAL_2021, resolveRules, rulesForGrade, type ResolvedRules } from './rules/profile'
 import { classKey, TIERS, type Assignment, type ClassRef, type IsoDate, type ItemKind, type Roster, type Where } from './types'
@@ -100,11 +100,11 @@ export function buildWeekTable(input: WeekTableInput): WeekTable {
   const subjects: string[] = []
   for (const a of assignments) {
     const multiplier = rulesForGrade(rules, a.classRef.grade).teacherMultiplier
-    const shares = spreadEvenings(a)
-    shares.forEach(({ date, fraction }, index) => {
+    const of = eveningCount(a)
+    for (const { date, fraction, index } of spreadEvenings(a, { from: weekStart, to: weekEnd })) {
       const day = dayNumber(date) - startDay
       const target = days[day]
-      if (!target) return
+      if (!target) continue
       if (!subjects.includes(a.subject)) subjects.push(a.subject)
       for (const item of a.items) {
         const totalMinutes = itemMinutes(item, multiplier)
@@ -116,11 +116,11 @@ export function buildWeekTable(input: WeekTableInput): WeekTable {
           where: item.where,
           minutes: totalMinutes * fraction,
           totalMinutes,
-          ...(shares.length > 1 && a.due !== undefined ? { evening: { index: index + 1, of: shares.length, due: a.due } } : {}),
+          ...(of > 1 && a.due !== undefined ? { evening: { index: index + 1, of, due: a.due } } : {}),
           everyone: TIERS.every((t) => item.tiers.includes(t)),
         })
       }
-    })
+    }
   }
   return { classRef: input.classRef, weekStart, weekEnd, days, subjects }
 }

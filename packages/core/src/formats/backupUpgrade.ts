@@ -9,6 +9,9 @@
 // - an assignment without a later due date had `due: null`; version 1 writes `due: ''`;
 // - items without an estimate left `minutes` / `trialMinutes` out; version 1 writes `null`;
 // - the file had no `schemaVersion`: those builds ran database schema 1.
+//
+// Version 1 → 2: the file gained `drafts`, the designer's unsaved work on the device (version 1 kept it
+// in the tab's sessionStorage, outside any backup): a version-1 file has none.
 
 type Json = Record<string, unknown>
 
@@ -44,8 +47,13 @@ export function upgradeV0toV1(file: Json): Json {
   }
 }
 
+/** Version 1 → 2. */
+export function upgradeV1toV2(file: Json): Json {
+  return { ...file, version: 2, drafts: Array.isArray(file.drafts) ? file.drafts : [] }
+}
+
 /** The steps, indexed by the version they start from. */
-export const UPGRADES: readonly ((file: Json) => Json)[] = [upgradeV0toV1]
+export const UPGRADES: readonly ((file: Json) => Json)[] = [upgradeV0toV1, upgradeV1toV2]
 
 /** Runs every step from `from` to the current version (UPGRADES.length). */
 export function upgradeBackup(file: Json, from: number): Json {

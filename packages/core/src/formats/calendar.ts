@@ -2,9 +2,10 @@
 // rest: public holidays (rest) and the make-up school days of 调休 (school).
 import type { DayType, SchoolCalendar } from '../domain/calendar'
 import { parseDate } from './cells'
-import { sortErrors, type FormatError } from './errors'
+import { formatError, sortErrors, type FormatError, type FormatErrorCode, type FormatErrorParams } from './errors'
+import { cellText } from './sanitize'
 import { readTable, type ColumnSpec } from './table'
-import { DAY_TYPE_WORDS, acceptedWords, lookupWord } from './vocab'
+import { DAY_TYPE_WORDS, lookupWord } from './vocab'
 
 type CalendarColumn = 'date' | 'type'
 
@@ -18,29 +19,29 @@ export type CalendarResult = { calendar: SchoolCalendar } | { errors: FormatErro
 export function readCalendarCsv(text: string, fileName: string): CalendarResult {
   const table = readTable(text, fileName, CALENDAR_COLUMNS)
   const errors = [...table.errors]
-  const overrides: Record<string, DayType> = {}
-  const lineOf = new Map<string, number>()
+  const overrides = new Map<string, { type: DayType; line: number }>()
   if (errors.length > 0 && table.present.size < CALENDAR_COLUMNS.length) return { errors }
 
   for (const row of table.rows) {
-    const fail = (key: CalendarColumn, message: string) => errors.push({ file: fileName, line: row.line, column: row.header(key), message })
+    const fail = (key: CalendarColumn, code: FormatErrorCode, params: FormatErrorParams = {}) => errors.push(formatError(fileName, row.line, code, params, row.header(key)))
     const dateCell = row.cell('date')
     const parsed = parseDate(dateCell)
-    if (dateCell === '') fail('date', '日期不能为空')
-    else if (!parsed.ok) fail('date', parsed.message)
+    if (dateCell === '') fail('date', 'dateMissing')
+    else if (!parsed.ok) fail('date', parsed.code, parsed.params)
     const typeCell = row.cell('type')
     const type = lookupWord(DAY_TYPE_WORDS, typeCell)
-    if (type === undefined) fail('type', typeCell === '' ? '类型不能为空' : `「${typeCell}」不是有效的类型，可填 ${acceptedWords(DAY_TYPE_WORDS)}`)
+    if (type === undefined && typeCell === '') fail('type', 'typeMissing')
+    else if (type === undefined) fail('type', 'dayTypeUnknown', { value: cellText(typeCell) })
     if (!parsed.ok || type === undefined) continue
 
     const date = parsed.value
-    const earlier = overrides[date]
-    if (earlier !== undefined && earlier !== type) {
-      fail('type', `日期 ${date} 在第 ${lineOf.get(date)} 行已写为${earlier === 'rest' ? '休息' : '上课'}，前后矛盾`)
+    const earlier = overrides.get(date)
+    if (earlier !== undefined && earlier.type !== type) {
+      fail('type', 'dayTypeConflict', { date, line: earlier.line })
       continue
     }
-    overrides[date] = type
-    lineOf.set(date, row.line)
+    overrides.set(date, { type, line: row.line })
   }
-  return errors.length > 0 ? { errors: sortErrors(errors) } : { calendar: { overrides } }
+  if (errors.length > 0) return { errors: sortErrors(errors) }
+  return { calendar: { overrides: Object.fromEntries([...overrides].map(([date, { type }]) => [date, type])) } }
 }

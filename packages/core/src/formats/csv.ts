@@ -1,6 +1,7 @@
 // RFC 4180 CSV, read and written by hand so that every record keeps the physical line it starts on:
 // a quoted field may hold commas, doubled quotes and line breaks, and the errors a teacher sees must
 // still point at the line her spreadsheet shows. Accepts LF, CRLF (and a lone CR) and a leading BOM.
+// Cells are separated by commas, or by tabs in text copied from a spreadsheet (detectDelimiter).
 
 export interface CsvRecord {
   /** 1-based physical line where the record starts. */
@@ -11,7 +12,28 @@ export interface CsvRecord {
 export interface CsvParseResult {
   records: CsvRecord[]
   /** Structural problems (an unclosed quote), with the line they start on. */
-  errors: { line: number; message: string }[]
+  errors: { line: number; code: 'unclosedQuote' }[]
+}
+
+export type Delimiter = ',' | '\t'
+
+/**
+ * Comma or tab, from the first line: what Excel and WPS put on the clipboard is tab-separated, and a
+ * teacher pastes it as it is. A tab outside quotes on the header line means tabs (a header never holds
+ * a tab of its own); otherwise commas.
+ */
+export function detectDelimiter(text: string): Delimiter {
+  let quoted = false
+  let commas = 0
+  let tabs = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '"') quoted = !quoted
+    else if (!quoted && (c === '\n' || c === '\r')) break
+    else if (!quoted && c === ',') commas++
+    else if (!quoted && c === '\t') tabs++
+  }
+  return tabs > commas ? '\t' : ','
 }
 
 const BOM = '\uFEFF'
@@ -20,8 +42,9 @@ const BOM = '\uFEFF'
  * Splits CSV text into records. Blank lines, and lines of nothing but commas (what spreadsheets leave
  * after the last row), are skipped. Unquoted fields are kept as written; callers trim.
  */
-export function parseCsv(text: string): CsvParseResult {
+export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(text.startsWith(BOM) ? text.slice(1) : text)): CsvParseResult {
   const src = text.startsWith(BOM) ? text.slice(1) : text
+  const sep = delimiter
   const records: CsvRecord[] = []
   const errors: CsvParseResult['errors'] = []
   let line = 1
@@ -64,16 +87,16 @@ export function parseCsv(text: string): CsvParseResult {
         }
         if (!closed) {
           // The rest of the file is swallowed by the open quote: report it and keep the records before.
-          errors.push({ line: start, message: '引号未闭合：从这一行开始的带引号字段直到文件末尾都没有结束的引号' })
+          errors.push({ line: start, code: 'unclosedQuote' })
           return { records, errors }
         }
         // Text after a closing quote (`"a"b`): keep it, as spreadsheets do, rather than lose data.
-        while (i < n && src[i] !== ',' && src[i] !== '\r' && src[i] !== '\n') value += src[i++]
+        while (i < n && src[i] !== sep && src[i] !== '\r' && src[i] !== '\n') value += src[i++]
       } else {
-        while (i < n && src[i] !== ',' && src[i] !== '\r' && src[i] !== '\n') value += src[i++]
+        while (i < n && src[i] !== sep && src[i] !== '\r' && src[i] !== '\n') value += src[i++]
       }
       fields.push(value)
-      if (i < n && src[i] === ',') {
+      if (i < n && src[i] === sep) {
         i++
         continue
       }

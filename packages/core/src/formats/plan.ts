@@ -6,15 +6,20 @@
 //   (policy.md, "Subject coordination and publicity"), and a row without it cannot be checked by anyone.
 // - `minutes` (时长) wins over `trial_minutes` (先做时长); both are kept on the item when both are given,
 //   and the engine uses the trial time × the school's multiplier only when `minutes` is empty.
-// - `due` must be after `date`: the homework is done on the evenings from `date` to the day before `due`.
+// - `due` must be after `date` and at most DUE_MAX_DAYS later: the homework is done on the evenings from
+//   `date` to the day before `due`, and an unbounded due date would spread it over millions of evenings.
+// - A grade is written as teachers write it (5, 五年级, 初一, 高二); a class as 4(2), 4（2）, 四年级二班 or
+//   2班, all read as one class '4(2)'. An empty grade is taken from a class that names it.
+import { DUE_MAX_DAYS, isDueInRange, TEXT_MAX } from '../domain/assignmentDraft'
 import { dayNumber } from '../domain/dates'
-import { TIERS, type Assignment, type AssignmentItem, type Tier } from '../domain/types'
-import { parseClassName, parseDate, parseGrade, parseMinutes, type Parsed } from './cells'
-import { sortErrors, type FormatError } from './errors'
+import { classKey, TIERS, type Assignment, type AssignmentItem, type Tier } from '../domain/types'
+import { checkLength, classCell, parseClassName, parseDate, parseGrade, parseMinutes, type Parsed } from './cells'
+import { formatError, sortErrors, type FormatError, type FormatErrorCode } from './errors'
+import { cellText } from './sanitize'
 import { readTable, type ColumnSpec, type TableRow } from './table'
-import { KIND_WORDS, TIER_SEPARATOR, TIER_WORDS, WHERE_WORDS, acceptedWords, lookupWord } from './vocab'
+import { KIND_WORDS, TIER_SEPARATOR, TIER_WORDS, WHERE_WORDS, lookupWord } from './vocab'
 
-type PlanColumn = 'date' | 'due' | 'grade' | 'class' | 'subject' | 'title' | 'kind' | 'where' | 'tiers' | 'minutes' | 'trialMinutes'
+export type PlanColumn = 'date' | 'due' | 'grade' | 'class' | 'subject' | 'title' | 'kind' | 'where' | 'tiers' | 'minutes' | 'trialMinutes'
 
 export const PLAN_COLUMNS: readonly ColumnSpec<PlanColumn>[] = [
   { key: 'date', names: ['日期', 'date'], required: true },
@@ -30,58 +35,122 @@ export const PLAN_COLUMNS: readonly ColumnSpec<PlanColumn>[] = [
   { key: 'trialMinutes', names: ['先做时长', 'trial_minutes'] },
 ]
 
-export type PlanResult = { assignments: Assignment[] } | { errors: FormatError[] }
+/** A class of the school the plan is imported into, and the subjects its grade is taught. */
+export interface PlanSchool {
+  classes: readonly { id: string; grade: number; name: string }[]
+  /** The school's subjects of each grade, in the school's order. */
+  subjectsByGrade: ReadonlyMap<number, readonly string[]>
+}
+
+export type PlanResult =
+  | {
+      assignments: Assignment[]
+      /** The school's class of each assignment, by assignment id (only when read for a school). */
+      classIds: ReadonlyMap<string, string>
+      rowCount: number
+      headerLine: number
+    }
+  | { errors: FormatError[]; rowCount: number }
+
+/** The school's classes by grade and the one name every spelling of a class reads as. */
+function classIndex(school: PlanSchool): Map<string, string> {
+  const index = new Map<string, string>()
+  for (const c of school.classes) {
+    const parsed = parseClassName(c.name, c.grade)
+    index.set(classKey({ grade: c.grade, className: parsed.ok ? parsed.value : c.name }), c.id)
+  }
+  return index
+}
 
 /** The stable id of an assignment: its grouping keys. */
 export function assignmentId(date: string, due: string | undefined, grade: number, className: string, subject: string): string {
   return [date, due ?? '', grade, className, subject].join('|')
 }
 
-export function readPlanCsv(text: string, fileName: string): PlanResult {
+const EMPTY: Readonly<Partial<Record<PlanColumn, FormatErrorCode>>> = {
+  date: 'dateMissing',
+  grade: 'gradeMissing',
+  class: 'classMissing',
+  subject: 'subjectMissing',
+  title: 'titleMissing',
+}
+
+/**
+ * Reads a plan; with `school`, also checks each row against it: the class must be one of the school's
+ * and the subject one its grade is taught. Every error of the file comes back at once.
+ */
+export function readPlanCsv(text: string, fileName: string, school?: PlanSchool): PlanResult {
   const table = readTable(text, fileName, PLAN_COLUMNS)
+  const classes = school ? classIndex(school) : undefined
+  const classIds = new Map<string, string>()
   const errors = [...table.errors]
   if (!table.present.has('minutes') && !table.present.has('trialMinutes')) {
-    errors.push({ file: fileName, line: table.headerLine, message: '缺少列「时长」（minutes）或「先做时长」（trial_minutes），至少要有一列' })
+    errors.push(formatError(fileName, table.headerLine, 'missingMinutesColumn'))
   }
   // A missing column is reported once at the header, not again as an empty cell on every row.
   const has = (key: PlanColumn) => table.present.has(key)
 
   const groups = new Map<string, { assignment: Omit<Assignment, 'items'>; items: AssignmentItem[] }>()
   for (const row of table.rows) {
-    const fail = (key: PlanColumn, message: string) => errors.push({ file: fileName, line: row.line, column: row.header(key), message })
+    const fail = (key: PlanColumn, code: FormatErrorCode, params: Record<string, string | number> = {}) =>
+      errors.push(formatError(fileName, row.line, code, params, row.header(key)))
     const take = <T>(key: PlanColumn, parsed: Parsed<T>): T | undefined => {
       if (parsed.ok) return parsed.value
-      fail(key, parsed.message)
+      fail(key, parsed.code, parsed.params)
       return undefined
     }
-    const required = (key: PlanColumn, what: string): string | undefined => {
+    const required = (key: PlanColumn): string | undefined => {
       const cell = row.cell(key)
-      if (cell === '' && has(key)) fail(key, `${what}不能为空`)
+      if (cell === '' && has(key)) fail(key, EMPTY[key]!)
       return cell === '' ? undefined : cell
     }
+    const text = (key: PlanColumn, max: number): string | undefined => {
+      const cell = required(key)
+      return cell === undefined ? undefined : take(key, checkLength(cell, max))
+    }
 
-    const dateCell = required('date', '日期')
+    const dateCell = required('date')
     const date = dateCell === undefined ? undefined : take('date', parseDate(dateCell))
-    const due = row.cell('due') === '' ? undefined : take('due', parseDate(row.cell('due')))
-    if (date && due && dayNumber(due) <= dayNumber(date)) fail('due', `截止日期 ${due} 须晚于布置日期 ${date}`)
-    const gradeCell = required('grade', '年级')
-    const grade = gradeCell === undefined ? undefined : take('grade', parseGrade(gradeCell))
-    const classCell = required('class', '班级')
-    const className = classCell === undefined ? undefined : take('class', parseClassName(classCell, grade))
-    const subject = required('subject', '学科')
-    const title = required('title', '内容')
-    const kind = readWord(row, 'kind', KIND_WORDS, 'written', '类型', fail)
-    const where = readWord(row, 'where', WHERE_WORDS, 'home', '地点', fail)
+    const dueCell = row.cell('due')
+    let due = dueCell === '' ? undefined : take('due', parseDate(dueCell))
+    if (date && due && dayNumber(due) <= dayNumber(date)) {
+      fail('due', 'dueNotAfterDate', { due, date })
+      due = undefined
+    } else if (date && due && !isDueInRange(date, due)) {
+      fail('due', 'dueTooLate', { due, date, max: DUE_MAX_DAYS })
+      due = undefined
+    }
+    // The grade may be left empty when the class names it (四年级二班).
+    const gradeCell = row.cell('grade')
+    let grade: number | undefined
+    if (gradeCell !== '') grade = take('grade', parseGrade(gradeCell))
+    else if ((grade = classCell(row.cell('class')).grade) === undefined) required('grade')
+    const classCellText = required('class')
+    const className = classCellText === undefined ? undefined : take('class', parseClassName(classCellText, grade))
+    if (className !== undefined) take('class', checkLength(className, TEXT_MAX.className))
+    const subject = text('subject', TEXT_MAX.subject)
+    const title = text('title', TEXT_MAX.title)
+    const kind = readWord(row, 'kind', KIND_WORDS, 'written', 'kindUnknown', fail)
+    const where = readWord(row, 'where', WHERE_WORDS, 'home', 'whereUnknown', fail)
     const tiers = readTiers(row, fail)
     const minutes = row.cell('minutes') === '' ? undefined : take('minutes', parseMinutes(row.cell('minutes')))
     const trialMinutes = row.cell('trialMinutes') === '' ? undefined : take('trialMinutes', parseMinutes(row.cell('trialMinutes')))
     if (row.cell('minutes') === '' && row.cell('trialMinutes') === '' && (has('minutes') || has('trialMinutes'))) {
-      fail(has('minutes') ? 'minutes' : 'trialMinutes', '时长和先做时长至少填一个')
+      fail(has('minutes') ? 'minutes' : 'trialMinutes', 'minutesMissing')
+    }
+
+    let classId: string | undefined
+    if (classes && grade !== undefined && className !== undefined) {
+      classId = classes.get(classKey({ grade, className }))
+      if (classId === undefined) fail('class', 'classUnknown', { value: cellText(row.cell('class')), grade })
+      const taught = school!.subjectsByGrade.get(grade) ?? []
+      if (subject !== undefined && !taught.includes(subject)) fail('subject', 'subjectNotTaught', { value: cellText(subject), grade, subjects: taught.join('、') })
     }
 
     if (!date || grade === undefined || !className || !subject || !title || !kind || !where || !tiers) continue
+    if (classes && classId === undefined) continue
     if (minutes === undefined && trialMinutes === undefined) continue
-    if (row.cell('due') !== '' && (!due || dayNumber(due) <= dayNumber(date))) continue
+    if (dueCell !== '' && !due) continue
 
     const id = assignmentId(date, due, grade, className, subject)
     let group = groups.get(id)
@@ -90,6 +159,7 @@ export function readPlanCsv(text: string, fileName: string): PlanResult {
       group = { assignment, items: [] }
       groups.set(id, group)
     }
+    if (classId !== undefined) classIds.set(id, classId)
     group.items.push({
       title,
       kind,
@@ -99,27 +169,23 @@ export function readPlanCsv(text: string, fileName: string): PlanResult {
       ...(trialMinutes !== undefined ? { trialMinutes } : {}),
     })
   }
-  if (errors.length > 0) return { errors: sortErrors(errors) }
-  return { assignments: [...groups.values()].map((g) => ({ ...g.assignment, items: g.items })) }
+  const rowCount = table.rows.length
+  if (errors.length > 0) return { errors: sortErrors(errors), rowCount }
+  return { assignments: [...groups.values()].map((g) => ({ ...g.assignment, items: g.items })), classIds, rowCount, headerLine: table.headerLine }
 }
 
-function readWord<T>(
-  row: TableRow<PlanColumn>,
-  key: PlanColumn,
-  words: Readonly<Record<string, T>>,
-  fallback: T,
-  what: string,
-  fail: (key: PlanColumn, message: string) => void,
-): T | undefined {
+type Fail = (key: PlanColumn, code: FormatErrorCode, params?: Record<string, string | number>) => void
+
+function readWord<T>(row: TableRow<PlanColumn>, key: PlanColumn, words: Readonly<Record<string, T>>, fallback: T, code: FormatErrorCode, fail: Fail): T | undefined {
   const cell = row.cell(key)
   if (cell === '') return fallback
   const value = lookupWord(words, cell)
-  if (value === undefined) fail(key, `「${cell}」不是有效的${what}，可填 ${acceptedWords(words)}`)
+  if (value === undefined) fail(key, code, { value: cellText(cell) })
   return value
 }
 
 /** `基础|提高`, `基础、提高` or `core/extend`; empty means every layer. Duplicates collapse. */
-function readTiers(row: TableRow<PlanColumn>, fail: (key: PlanColumn, message: string) => void): Tier[] | undefined {
+function readTiers(row: TableRow<PlanColumn>, fail: Fail): Tier[] | undefined {
   const cell = row.cell('tiers')
   if (cell === '') return [...TIERS]
   const found = new Set<Tier>()
@@ -129,9 +195,12 @@ function readTiers(row: TableRow<PlanColumn>, fail: (key: PlanColumn, message: s
     if (tier) found.add(tier)
     else unknown.push(part)
   }
-  if (unknown.length > 0 || found.size === 0) {
-    const which = unknown.length > 0 ? `中的「${unknown.join('」「')}」` : ''
-    fail('tiers', `「${cell}」${which}不是有效的分层，可填 ${acceptedWords(TIER_WORDS)}，多个用 | 分隔`)
+  if (unknown.length > 0) {
+    fail('tiers', 'tiersUnknown', { value: cellText(cell), unknown: cellText(unknown[0]!) })
+    return undefined
+  }
+  if (found.size === 0) {
+    fail('tiers', 'tiersEmpty', { value: cellText(cell) })
     return undefined
   }
   return TIERS.filter((t) => found.has(t))

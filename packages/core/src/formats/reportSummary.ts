@@ -1,23 +1,23 @@
-// Shared bits of the human-facing report formats (table and CSV): Chinese names of grades and
-// weekdays, and counting findings.
+// Shared bits of the human-facing report formats (table and CSV): the words they are written in, and
+// counting findings. The words come from the caller in the reader's language (the CLI passes
+// src/i18n/messages/cli.ts `report`), so no sentence is built here.
 import { isoWeekday } from '../domain/dates'
 import type { EveningLoad } from '../domain/report'
 import type { ClassRef } from '../domain/types'
 
-const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const
-const GRADE_NAMES = ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级', '七年级', '八年级', '九年级', '高一', '高二', '高三']
+/**
+ * The report's words: `say('heading', { date, … })`, `say('weekday.3')`, `say('grade.5')`,
+ * `say('tier.core')`, `say('csv.header')` (see the message table for every key).
+ */
+export type ReportWords = (key: string, params?: Readonly<Record<string, string | number>>) => string
 
-export function weekdayName(date: string): string {
-  return WEEKDAYS[isoWeekday(date) - 1] ?? ''
+export function weekdayName(date: string, say: ReportWords): string {
+  return say(`weekday.${isoWeekday(date)}`)
 }
 
-export function gradeName(grade: number): string {
-  return GRADE_NAMES[grade - 1] ?? `${grade}年级`
-}
-
-/** '五年级 5(2)班' */
-export function className(ref: ClassRef): string {
-  return `${gradeName(ref.grade)} ${ref.className}班`
+/** '五年级 5(2)班', 'Grade 5 class 5(2)' */
+export function className(ref: ClassRef, say: ReportWords): string {
+  return say('className', { grade: say(`grade.${ref.grade}`), name: ref.className })
 }
 
 export interface FindingCounts {

@@ -1,11 +1,13 @@
 // roster.csv: `grade,class,student`, then one column per subject holding the student's layer in it
 // (empty: core). A roster may only name classes the plan has homework for: anything else is almost
 // always a typo in the class name, which would silently count that class's students as all core.
-import { classKey, type Assignment, type Roster, type Student, type Tier } from '../domain/types'
-import { parseClassName, parseGrade } from './cells'
-import { sortErrors, type FormatError } from './errors'
+import { TEXT_MAX } from '../domain/assignmentDraft'
+import { classKey, emptyTierRecord, type Assignment, type Roster, type Student } from '../domain/types'
+import { checkLength, parseClassName, parseGrade } from './cells'
+import { formatError, sortErrors, type FormatError, type FormatErrorCode, type FormatErrorParams } from './errors'
+import { cellText } from './sanitize'
 import { readTable, type ColumnSpec } from './table'
-import { TIER_WORDS, acceptedWords, lookupWord } from './vocab'
+import { TIER_WORDS, lookupWord } from './vocab'
 
 type RosterColumn = 'grade' | 'class' | 'student'
 
@@ -33,31 +35,35 @@ export function readRosterCsv(text: string, fileName: string): RosterResult {
   const classLines = new Map<string, number>()
 
   for (const row of table.rows) {
-    const fail = (column: string, message: string) => errors.push({ file: fileName, line: row.line, column, message })
+    const fail = (column: string, code: FormatErrorCode, params: FormatErrorParams = {}) => errors.push(formatError(fileName, row.line, code, params, column))
     let grade: number | undefined
     let className: string | undefined
     if (table.present.has('grade')) {
       const parsed = parseGrade(row.cell('grade'))
       if (parsed.ok) grade = parsed.value
-      else fail(row.header('grade'), row.cell('grade') === '' ? '年级不能为空' : parsed.message)
+      else if (row.cell('grade') === '') fail(row.header('grade'), 'gradeMissing')
+      else fail(row.header('grade'), parsed.code, parsed.params)
     }
     if (table.present.has('class')) {
       const parsed = parseClassName(row.cell('class'), grade)
       if (parsed.ok) className = parsed.value
-      else fail(row.header('class'), parsed.message)
+      else fail(row.header('class'), parsed.code, parsed.params)
     }
     const name = row.cell('student')
-    if (table.present.has('student') && name === '') fail(row.header('student'), '学生姓名不能为空')
+    if (table.present.has('student') && name === '') fail(row.header('student'), 'studentMissing')
+    const nameOk = checkLength(name, TEXT_MAX.studentName)
+    if (!nameOk.ok) fail(row.header('student'), nameOk.code, nameOk.params)
 
-    const tiers: Record<string, Tier> = {}
+    // A null-prototype record: a subject named `__proto__` or `constructor` is a key like any other.
+    const tiers = emptyTierRecord()
     for (const [subject, cell] of row.extra) {
       if (cell === '') continue
       const tier = lookupWord(TIER_WORDS, cell)
       if (tier) tiers[subject] = tier
-      else fail(subject, `「${cell}」不是有效的分层，可填 ${acceptedWords(TIER_WORDS)}，空着表示基础`)
+      else fail(subject, 'rosterTierUnknown', { value: cellText(cell) })
     }
 
-    if (grade === undefined || className === undefined || name === '') continue
+    if (grade === undefined || className === undefined || name === '' || !nameOk.ok) continue
     const key = classKey({ grade, className })
     let entry = classes.get(key)
     if (!entry) {
@@ -78,10 +84,7 @@ export function unknownRosterClasses(roster: RosterRead, assignments: readonly A
   const planned = new Set(assignments.map((a) => classKey(a.classRef)))
   return roster.rosters
     .filter((r) => !planned.has(classKey(r.classRef)))
-    .map((r) => ({
-      file: roster.file,
-      line: roster.classLines.get(classKey(r.classRef)) ?? 1,
-      column: roster.classColumn,
-      message: `计划里没有 ${r.classRef.grade} 年级「${r.classRef.className}」班的作业，请检查年级和班级是否写错`,
-    }))
+    .map((r) =>
+      formatError(roster.file, roster.classLines.get(classKey(r.classRef)) ?? 1, 'rosterClassNotInPlan', { grade: r.classRef.grade, className: r.classRef.className }, roster.classColumn),
+    )
 }

@@ -1,7 +1,7 @@
 // A CSV with a header row, read into rows whose cells are looked up by column key. Header matching trims
 // and ignores case, and each column has English and Chinese names; columns nobody asked for are ignored.
 import { parseCsv } from './csv'
-import type { FormatError } from './errors'
+import { formatError, type FormatError } from './errors'
 
 export interface ColumnSpec<K extends string> {
   key: K
@@ -29,10 +29,10 @@ export interface Table<K extends string> {
 
 export function readTable<K extends string>(text: string, file: string, specs: readonly ColumnSpec<K>[]): Table<K> {
   const parsed = parseCsv(text)
-  const errors: FormatError[] = parsed.errors.map((e) => ({ file, line: e.line, message: e.message }))
+  const errors: FormatError[] = parsed.errors.map((e) => formatError(file, e.line, e.code))
   const [head, ...body] = parsed.records
   if (!head) {
-    errors.push({ file, line: 1, message: '文件是空的：第一行须为表头（列名）' })
+    errors.push(formatError(file, 1, 'emptyFile'))
     return { present: new Set(), headerLine: 1, rows: [], errors }
   }
 
@@ -47,7 +47,7 @@ export function readTable<K extends string>(text: string, file: string, specs: r
       return
     }
     if (indexOf.has(spec.key)) {
-      errors.push({ file, line: head.line, column: name, message: `与「${written.get(spec.key)}」是同一列，表头重复` })
+      errors.push(formatError(file, head.line, 'duplicateColumn', { other: written.get(spec.key) ?? '' }, name))
       return
     }
     indexOf.set(spec.key, index)
@@ -56,7 +56,7 @@ export function readTable<K extends string>(text: string, file: string, specs: r
   for (const spec of specs) {
     if (spec.required && !indexOf.has(spec.key)) {
       const [first, ...others] = spec.names
-      errors.push({ file, line: head.line, message: `缺少必需的列「${first}」（也可写作 ${others.join('、')}）` })
+      errors.push(formatError(file, head.line, 'missingColumn', { name: first ?? spec.key, others: others.join(' / ') }))
     }
   }
 

@@ -3,14 +3,13 @@
 // check. One home for these checks: 规则 uses it for each edit, the backup importer for a whole file.
 // A school may make the caps above it (national, then its region's) stricter, never looser (意见 二.5:
 // "不超过"), and may not send written homework home in grades 1–2.
+import { isValidMinutes } from '../assignmentDraft'
+import { BEDTIME, RULE_LIMITS } from '../../schema/rules'
+import { TEXT_LIMITS } from '../../schema/fields'
 import { LEVEL_RULE_KEYS, LEVELS, resolveRules, type LevelId, type LevelRuleKey, type LevelRules, type ResolvedRules, type SubjectBudgets } from './profile'
 
-/** Whole minutes a day can hold: the same bound as an item's minutes. */
-export const MAX_RULE_MINUTES = 1440
-/** 先做: the students' time is the teacher's times this; a teacher is never slower than the class. */
-export const MULTIPLIER_RANGE = { min: 1, max: 10 } as const
-export const SLEEP_HOURS_RANGE = { min: 6, max: 12 } as const
-export const SUBJECT_NAME_MAX = 20
+// The bounds have one home, the stored shape's schema (schema/rules.ts), so what 规则 accepts is what a
+// backup or a sync payload may carry; this module adds what a schema cannot know (the caps above).
 
 export type RulesOverrides = Partial<Record<LevelId, Partial<LevelRules>>>
 
@@ -42,17 +41,18 @@ export interface RuleProblem {
 const LEVEL_IDS = new Set<string>(LEVELS.map((l) => l.id))
 const RULE_KEYS = new Set<string>(LEVEL_RULE_KEYS)
 
-export function isWholeMinutes(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_RULE_MINUTES
+/** Minutes a rule may hold: the same rule as an item's minutes (0–1440, finite). */
+export function isRuleMinutes(value: unknown): value is number {
+  return typeof value === 'number' && isValidMinutes(value)
 }
 
 /** 'HH:mm' on a 24-hour clock, 00:00–23:59. */
 export function isClockTime(value: unknown): value is string {
-  return typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value)
+  return typeof value === 'string' && BEDTIME.test(value)
 }
 
 export function isMultiplier(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= MULTIPLIER_RANGE.min && value <= MULTIPLIER_RANGE.max
+  return typeof value === 'number' && Number.isFinite(value) && value >= RULE_LIMITS.teacherMultiplierMin && value <= RULE_LIMITS.teacherMultiplierMax
 }
 
 function budgetProblems(level: string, key: string, budgets: unknown): RuleProblem[] {
@@ -64,10 +64,10 @@ function budgetProblems(level: string, key: string, budgets: unknown): RuleProbl
   }
   const out: RuleProblem[] = []
   for (const [subject, minutes] of Object.entries(bySubject)) {
-    if (!subject.trim() || subject.length > SUBJECT_NAME_MAX) out.push({ code: 'subjectInvalid', level, key, subject })
-    else if (!isWholeMinutes(minutes)) out.push({ code: 'minutesInvalid', level, key, subject })
+    if (!subject.trim() || subject.length > TEXT_LIMITS.subject) out.push({ code: 'subjectInvalid', level, key, subject })
+    else if (!isRuleMinutes(minutes)) out.push({ code: 'minutesInvalid', level, key, subject })
   }
-  if (otherSubjects !== null && otherSubjects !== undefined && !isWholeMinutes(otherSubjects)) out.push({ code: 'minutesInvalid', level, key, subject: '' })
+  if (otherSubjects !== null && otherSubjects !== undefined && !isRuleMinutes(otherSubjects)) out.push({ code: 'minutesInvalid', level, key, subject: '' })
   return out
 }
 
@@ -87,15 +87,15 @@ export function checkLevelRule(level: LevelId, key: LevelRuleKey, value: unknown
     case 'dailyCapMinutes': {
       const cap = base.dailyCapMinutes.value
       if (value === null) return cap === null ? [] : problem('capLooser', cap)
-      if (!isWholeMinutes(value)) return problem('minutesInvalid')
+      if (!isRuleMinutes(value)) return problem('minutesInvalid')
       return cap !== null && value > cap ? problem('capLooser', cap) : []
     }
     case 'restDayCapMinutes':
-      return value === 'schoolDayCap' || isWholeMinutes(value) ? [] : problem('minutesInvalid')
+      return value === 'schoolDayCap' || isRuleMinutes(value) ? [] : problem('minutesInvalid')
     case 'bedtime':
       return isClockTime(value) ? [] : problem('bedtimeInvalid')
     case 'sleepHours':
-      return typeof value === 'number' && Number.isFinite(value) && value >= SLEEP_HOURS_RANGE.min && value <= SLEEP_HOURS_RANGE.max ? [] : problem('sleepHoursInvalid')
+      return typeof value === 'number' && Number.isFinite(value) && value >= RULE_LIMITS.sleepHoursMin && value <= RULE_LIMITS.sleepHoursMax ? [] : problem('sleepHoursInvalid')
     case 'teacherMultiplier':
       return isMultiplier(value) ? [] : problem('multiplierInvalid')
     case 'subjectBudgets':

@@ -205,6 +205,6 @@ export function rulesForGrade(rules: ResolvedRules, grade: Grade): EffectiveRule
 /** The budget of one subject under a set of budgets, or null when it has none. */
 export function budgetOf(budgets: SubjectBudgets | null, subject: string): number | null {
   if (!budgets) return null
-  // Own keys only: a subject is the school's text, and '__proto__' or 'toString' must not find Object's.
-  return Object.hasOwn(budgets.bySubject, subject) ? (budgets.bySubject[subject] ?? budgets.otherSubjects) : budgets.otherSubjects
+  // Own keys only: a subject named `constructor` must not find Object.prototype's.
+  return (Object.hasOwn(budgets.bySubject, subject) ? budgets.bySubject[subject] : undefined) ?? budgets.otherSubjects
 }

@@ -1,0 +1,46 @@
+// The schema of a school's (or region's) override of the rules, per level. Every value has the range
+// the engine can use: a cap of -5, a multiplier of -3 or a bedtime of 99:99 would be shown on 规则 and
+// counted in the gauge, so they are refused wherever rules come in (a backup, a sync payload).
+import * as v from 'valibot'
+import { isValidMinutes } from '../domain/assignmentDraft'
+
+/** Bounds of the values a rules override may set. */
+export const RULE_LIMITS = {
+  /** 先做 multiplier: more than 0 (a teacher's time must turn into some student time), at most 10. */
+  teacherMultiplierMin: 0.1,
+  teacherMultiplierMax: 10,
+  sleepHoursMin: 4,
+  sleepHoursMax: 14,
+} as const
+
+const capMinutes = v.pipe(v.number(), v.check(isValidMinutes, 'minutes'))
+
+/** 'HH:mm', 00:00–23:59. */
+export const BEDTIME = /^([01]\d|2[0-3]):[0-5]\d$/
+
+const budgets = v.nullable(
+  v.object({
+    bySubject: v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(40)), capMinutes),
+    otherSubjects: v.nullable(capMinutes),
+  }),
+)
+
+const levelRules = v.object({
+  homeWrittenAllowed: v.optional(v.boolean()),
+  dailyCapMinutes: v.optional(v.nullable(capMinutes)),
+  restDayCapMinutes: v.optional(v.union([capMinutes, v.literal('schoolDayCap')])),
+  bedtime: v.optional(v.pipe(v.string(), v.regex(BEDTIME))),
+  sleepHours: v.optional(v.pipe(v.number(), v.finite(), v.minValue(RULE_LIMITS.sleepHoursMin), v.maxValue(RULE_LIMITS.sleepHoursMax))),
+  teacherMultiplier: v.optional(
+    v.pipe(v.number(), v.finite(), v.minValue(RULE_LIMITS.teacherMultiplierMin), v.maxValue(RULE_LIMITS.teacherMultiplierMax)),
+  ),
+  subjectBudgets: v.optional(budgets),
+  restDaySubjectBudgets: v.optional(budgets),
+})
+
+export const LEVEL_RULES_OVERRIDE = v.object({
+  lowerPrimary: v.optional(levelRules),
+  upperPrimary: v.optional(levelRules),
+  juniorHigh: v.optional(levelRules),
+  seniorHigh: v.optional(levelRules),
+})

@@ -1,0 +1,204 @@
+// The one registry of synced tables: for each table, the schema of its fields, its natural id (for rows
+// unique by meaning) and its references to other tables. The stored row types, the backup file's schema,
+// the reference check and the sync server's payload checks are all derived from here, so adding a
+// table is one entry (plus, in the app, its Dexie indexes: a new database version).
+//
+// Order matters: parents before children. Backups are written and checked in this order, and a sync
+// pull sends parents first where it can.
+import * as v from 'valibot'
+import { naturalId } from '../ids'
+import { count, dateOrEmpty, epochMs, grade, id, isoDate, minutes, position, SYNC_META, text, TEXT_LIMITS } from './fields'
+import { LEVEL_RULES_OVERRIDE } from './rules'
+
+const tierMap = v.object({ core: v.boolean(), extend: v.boolean(), challenge: v.boolean() })
+
+/**
+ * A reference from a field to another table's id. References may dangle on a device: a record can
+ * arrive by sync before its parent, or its parent may be out of this device's scope, or (for a 先做
+ * timer) belong to an item of a draft not saved yet. So a dangling reference is never a reason to
+ * refuse data the app itself wrote; readers report it, queries skip what they cannot join.
+ */
+export interface TableRef {
+  field: string
+  /** The table referred to (a TableName; tests/schema checks every reference names a table and a field). */
+  table: string
+  /** '' means "none" (a grade leader's role has no class). */
+  optional?: boolean
+}
+
+interface TableDef<E extends v.ObjectEntries> {
+  fields: E
+  /** The id of a row unique by meaning, from its fields; absent for rows with a made id (UUIDv7). */
+  naturalId?: (row: v.InferOutput<v.ObjectSchema<E, undefined>>) => string
+  refs?: readonly TableRef[]
+}
+
+/** One table: its definition, plus the schemas of a whole stored row and of its fields alone. */
+function table<E extends v.ObjectEntries>(def: TableDef<E>) {
+  return {
+    ...def,
+    /** A whole stored row: its fields and its sync metadata (a backup's rows, a pulled record). */
+    row: v.object({ ...SYNC_META, ...def.fields }),
+    /** The fields alone, each optional: a sync mutation's patch, checked field by field. */
+    patch: v.partial(v.object(def.fields)),
+  }
+}
+
+const subject = v.pipe(v.string(), v.minLength(1), v.maxLength(TEXT_LIMITS.subject))
+
+export const TABLES = {
+  /** The school, and its own override of the rules over the region's. */
+  schools: table({
+    fields: {
+      name: text(TEXT_LIMITS.name),
+      /** Id of the region preset whose rules apply ('national' for the national profile alone). */
+      regionId: text(TEXT_LIMITS.id),
+      /** The school's overrides of the rules, per level; empty for none. */
+      rules: LEVEL_RULES_OVERRIDE,
+    },
+  }),
+  terms: table({
+    fields: { name: text(TEXT_LIMITS.name), startDate: isoDate, endDate: isoDate },
+  }),
+  /** A date whose type is set by hand: a holiday, or a make-up school day (调休). */
+  calendarDays: table({
+    fields: { date: isoDate, type: v.picklist(['school', 'rest']), note: text(TEXT_LIMITS.note) },
+    naturalId: (r) => naturalId(r.date),
+  }),
+  /** A subject taught in a grade. */
+  gradeSubjects: table({
+    fields: { grade, subject, position },
+    naturalId: (r) => naturalId(r.grade, r.subject),
+  }),
+  classes: table({
+    /** The class's name as the school writes it, e.g. '4(2)'. */
+    fields: { grade, name: text(TEXT_LIMITS.name) },
+  }),
+  teachers: table({
+    fields: { name: text(TEXT_LIMITS.name) },
+  }),
+  /** A teacher teaches a subject in a class. */
+  teachings: table({
+    fields: { teacherId: id, classId: id, subject },
+    naturalId: (r) => naturalId(r.teacherId, r.classId, r.subject),
+    refs: [
+      { field: 'teacherId', table: 'teachers' },
+      { field: 'classId', table: 'classes' },
+    ],
+  }),
+  /** A teacher's role: 班主任 of a class, or 年级组长 of a grade. */
+  roles: table({
+    fields: {
+      teacherId: id,
+      role: v.picklist(['homeroomTeacher', 'gradeLeader']),
+      /** The class of a homeroom teacher; '' for a grade leader. */
+      classId: text(TEXT_LIMITS.id),
+      grade,
+    },
+    naturalId: (r) => naturalId(r.teacherId, r.role, r.classId || r.grade),
+    refs: [
+      { field: 'teacherId', table: 'teachers' },
+      { field: 'classId', table: 'classes', optional: true },
+    ],
+  }),
+  students: table({
+    fields: {
+      classId: id,
+      /** 学号 as the school writes it; may be ''. */
+      number: text(TEXT_LIMITS.subject),
+      name: text(TEXT_LIMITS.name),
+      /** Order in the class list. */
+      position,
+    },
+    refs: [{ field: 'classId', table: 'classes' }],
+  }),
+  /** A student's layer in one subject; absent means core. Layer names are for teachers only. */
+  studentTiers: table({
+    fields: { studentId: id, classId: id, subject, tier: v.picklist(['core', 'extend', 'challenge']) },
+    naturalId: (r) => naturalId(r.studentId, r.subject),
+    refs: [
+      { field: 'studentId', table: 'students' },
+      { field: 'classId', table: 'classes' },
+    ],
+  }),
+  assignments: table({
+    fields: {
+      classId: id,
+      subject,
+      /** The evening it is done. */
+      date: isoDate,
+      /** A later due date, or '' for none. */
+      due: dateOrEmpty,
+      status: v.picklist(['draft', 'published']),
+      teacherId: id,
+      /** Assignments set together for parallel classes share a batch id. */
+      batchId: text(TEXT_LIMITS.id),
+    },
+    refs: [
+      { field: 'classId', table: 'classes' },
+      { field: 'teacherId', table: 'teachers' },
+    ],
+  }),
+  items: table({
+    fields: {
+      assignmentId: id,
+      position,
+      title: text(TEXT_LIMITS.title),
+      kind: v.picklist(['written', 'oral', 'reading', 'practice', 'exercise', 'chores']),
+      where: v.picklist(['home', 'school']),
+      /** Which layers do it: a stable map keyed by layer, so two devices toggling different layers both win. */
+      tiers: tierMap,
+      /** The teacher's estimate for a typical student; null when only the 先做 time is known. */
+      minutes,
+      /** 先做: the teacher's own minutes; null when not timed. */
+      trialMinutes: minutes,
+    },
+    refs: [{ field: 'assignmentId', table: 'assignments' }],
+  }),
+  /** 先做 timer of one item and teacher: survives a reload mid-way. */
+  trials: table({
+    fields: {
+      /** The item timed: a saved item, or an item of a draft still being designed. */
+      itemId: id,
+      teacherId: id,
+      state: v.picklist(['running', 'paused', 'finished']),
+      /** Milliseconds timed before the current run. */
+      elapsedMs: v.pipe(count, v.maxValue(8.64e7 * 7)),
+      /** Epoch ms when the current run started; null unless running. */
+      runningSince: v.nullable(epochMs),
+    },
+    naturalId: (r) => naturalId(r.itemId, r.teacherId),
+    refs: [
+      { field: 'itemId', table: 'items' },
+      { field: 'teacherId', table: 'teachers' },
+    ],
+  }),
+} as const
+
+export type Tables = typeof TABLES
+export type TableName = keyof Tables
+
+/** The synced tables, parents before children. */
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[]
+
+export function isTableName(name: unknown): name is TableName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(TABLES, name)
+}
+
+/** A stored row's own fields (what a caller sets; the sync metadata is the write layer's). */
+export type FieldsOf<K extends TableName> = Omit<RowOf<K>, keyof v.InferOutput<v.ObjectSchema<typeof SYNC_META, undefined>>>
+/** A stored row: its fields and its sync metadata. */
+export type RowOf<K extends TableName> = v.InferOutput<Tables[K]['row']>
+
+/** Schemas of whole stored rows, per table (a backup file's rows, a pulled record). */
+export const ROW_SCHEMAS = Object.fromEntries(TABLE_NAMES.map((t) => [t, TABLES[t].row])) as { [K in TableName]: Tables[K]['row'] }
+
+/** The natural id of a row of a table unique by meaning, or null for tables whose ids are made. */
+export function naturalIdOf<K extends TableName>(name: K, row: FieldsOf<K>): string | null {
+  const make = (TABLES[name] as { naturalId?: (r: FieldsOf<K>) => string }).naturalId
+  return make ? make(row) : null
+}
+
+export function refsOf(name: TableName): readonly (TableRef & { table: TableName })[] {
+  return ((TABLES[name] as { refs?: readonly TableRef[] }).refs ?? []) as readonly (TableRef & { table: TableName })[]
+}

@@ -1,0 +1,225 @@
+// The HTTP layer: the API under /api/v1 (Hono), every body size-limited and checked with the shared
+// schemas (@hl/core/sync/protocol) before anything runs, and the built app beside it.
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { renderSVG } from 'uqr'
+import * as v from 'valibot'
+import {
+  CreateAccountSchema,
+  DismissConflictsSchema,
+  InviteAcceptSchema,
+  LIMITS,
+  LoginRequestSchema,
+  MIN_SCHEMA_VERSION,
+  PullRequestSchema,
+  PushRequestSchema,
+  RefreshRequestSchema,
+  SCHEMA_VERSION,
+  SetRolesSchema,
+  SetupRequestSchema,
+} from '@hl/core/sync/protocol'
+import { sql } from 'kysely'
+import { acceptInvite, accountInfo, createAccount, listAccounts, listDevices, login, refresh, reinvite, revokeDevice, setRoles, setupSchool, unlock, type Invite } from './auth/accounts'
+import { AddressLimiter } from './auth/rateLimit'
+import { sameSecret, verifyAccess } from './auth/secrets'
+import { dump } from './ops/dump'
+import type { ServerContext } from './context'
+import { ApiFailure } from './errors'
+import { errorFields } from './log'
+import { serveApp } from './static'
+import { dismissConflicts } from './sync/conflicts'
+import { pull } from './sync/pull'
+import { push } from './sync/push'
+import type { Caller } from './sync/scope'
+
+type Env = { Variables: { caller: Caller } }
+
+const fail = (status: ApiFailure['status'], code: string, params: Record<string, unknown> = {}): never => {
+  throw new ApiFailure(status, code, params)
+}
+
+/** The body as JSON, checked with `schema`; 400 with the reasons when it is not. */
+async function body<S extends v.GenericSchema>(c: Context<Env>, schema: S): Promise<v.InferOutput<S>> {
+  const text = await c.req.text()
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return fail(400, 'malformedJson')
+  }
+  if (schema === (PushRequestSchema as v.GenericSchema) && typeof value === 'object' && value !== null) {
+    const mutations = (value as { mutations?: unknown }).mutations
+    if (Array.isArray(mutations) && mutations.length > LIMITS.pushMutations) fail(413, 'tooManyMutations', { max: LIMITS.pushMutations })
+  }
+  const parsed = v.safeParse(schema, value)
+  if (!parsed.success) fail(400, 'invalidRequest', { issues: parsed.issues.slice(0, 20).map((i) => ({ path: v.getDotPath(i) ?? '', message: i.message })) })
+  return (parsed as { output: v.InferOutput<S> }).output
+}
+
+/** Reads and drops a refused body (up to `cap` bytes), so the client reads the 413 instead of a reset connection. */
+async function drain(req: Request, cap: number): Promise<void> {
+  const reader = req.body?.getReader()
+  if (!reader) return
+  for (let read = 0; ; ) {
+    const { done, value } = await reader.read()
+    if (done) return
+    read += value.byteLength
+    if (read > cap) return void (await reader.cancel())
+  }
+}
+
+/** 413 beyond `maxSize` bytes, by the declared length or, for a streamed body, while reading it. */
+const limit = (maxSize: number) => {
+  const tooLarge = (): never => fail(413, 'tooLarge', { maxBytes: maxSize })
+  const streamed = bodyLimit({ maxSize, onError: tooLarge })
+  return createMiddleware(async (c, next) => {
+    if (Number(c.req.header('content-length')) > maxSize) {
+      await drain(c.req.raw, 16 * maxSize)
+      tooLarge()
+    }
+    return streamed(c, next)
+  })
+}
+
+function inviteLink(ctx: ServerContext, c: Context, invite: Invite): Invite & { url: string; qrSvg: string } {
+  const origin = ctx.config.publicUrl ?? new URL(c.req.url).origin
+  const url = `${origin}/join?code=${encodeURIComponent(invite.code)}`
+  return { ...invite, url, qrSvg: renderSVG(url, { border: 2 }) }
+}
+
+export function buildApp(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>()
+  const addresses = new AddressLimiter()
+  const address = (c: Context): string => getConnInfo(c).remote.address ?? 'unknown'
+  const throttle = (c: Context): void => {
+    const wait = addresses.hit(address(c), ctx.now())
+    if (wait > 0) fail(429, 'tooManyAttempts', { retryAfterS: Math.ceil(wait / 1000) })
+  }
+
+  app.onError((err, c) => {
+    if (err instanceof ApiFailure) return c.json({ error: { code: err.code, params: err.params } }, err.status)
+    ctx.log.error('request failed', { method: c.req.method, route: c.req.routePath, ...errorFields(err) })
+    return c.json({ error: { code: 'internal', params: {} } }, 500)
+  })
+
+  app.use('/api/*', async (c, next) => {
+    const start = performance.now()
+    await next()
+    ctx.log.info('request', { method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - start) })
+    c.header('Cache-Control', 'no-store')
+  })
+
+  const api = new Hono<Env>()
+
+  api.get('/health', async (c) => {
+    try {
+      await sql`select 1`.execute(ctx.db)
+    } catch (err) {
+      ctx.log.error('health check failed', errorFields(err))
+      return c.json({ status: 'unavailable' }, 503)
+    }
+    return c.json({ status: 'ok', store: ctx.store.kind, schemaVersion: SCHEMA_VERSION, minSchemaVersion: MIN_SCHEMA_VERSION })
+  })
+
+  api.get('/info', async (c) => {
+    const school = await ctx.db.selectFrom('schools').select('school_id').limit(1).executeTakeFirst()
+    return c.json({ setupNeeded: !school, schemaVersion: SCHEMA_VERSION, minSchemaVersion: MIN_SCHEMA_VERSION, limits: LIMITS })
+  })
+
+  // The backup command's way in while this process holds the PGlite folder (src/ops/cli.ts).
+  api.get('/ops/backup', async (c) => {
+    const key = ctx.opsKey
+    if (!key || !sameSecret(c.req.header('Authorization') ?? '', `Ops ${key}`)) return fail(401, 'badToken')
+    const { readable, writable } = new TextEncoderStream()
+    const writer = writable.getWriter()
+    dump(ctx.db, ctx.now(), (line) => writer.write(line + '\n')).then(
+      () => writer.close(),
+      (err: unknown) => {
+        ctx.log.error('backup failed', errorFields(err))
+        return writer.abort(err)
+      },
+    )
+    return c.body(readable, 200, { 'content-type': 'application/x-ndjson' })
+  })
+
+  // ---- signing in ----
+  api.post('/setup', limit(LIMITS.otherBytes), async (c) => {
+    throttle(c)
+    return c.json(await setupSchool(ctx, await body(c, SetupRequestSchema)), 201)
+  })
+  api.post('/login', limit(LIMITS.otherBytes), async (c) => {
+    throttle(c)
+    return c.json(await login(ctx, await body(c, LoginRequestSchema)))
+  })
+  api.post('/invite/accept', limit(LIMITS.otherBytes), async (c) => {
+    throttle(c)
+    return c.json(await acceptInvite(ctx, await body(c, InviteAcceptSchema)))
+  })
+  api.post('/token', limit(LIMITS.otherBytes), async (c) => c.json(await refresh(ctx, (await body(c, RefreshRequestSchema)).refreshToken)))
+
+  // ---- everything below needs a valid access token of a live device ----
+  const auth = createMiddleware<Env>(async (c, next) => {
+    const header = c.req.header('Authorization') ?? ''
+    const claims = header.startsWith('Bearer ') ? verifyAccess(header.slice(7), ctx.tokenKey, ctx.now()) : null
+    if (!claims) return fail(401, 'badToken')
+    // The token alone proves nothing more than who it was given to: the device and the account are
+    // checked in the database on every request, so a revoke or a disabled account takes effect at once.
+    const row = await ctx.db
+      .selectFrom('devices')
+      .innerJoin('accounts', (j) => j.onRef('accounts.school_id', '=', 'devices.school_id').onRef('accounts.account_id', '=', 'devices.account_id'))
+      .select(['accounts.teacher_id', 'accounts.is_admin'])
+      .where('devices.school_id', '=', claims.school)
+      .where('devices.device_id', '=', claims.device)
+      .where('devices.account_id', '=', claims.account)
+      .where('devices.revoked_at', 'is', null)
+      .where('accounts.disabled_at', 'is', null)
+      .executeTakeFirst()
+    if (!row) return fail(401, 'badToken')
+    c.set('caller', { schoolId: claims.school, deviceId: claims.device, accountId: claims.account, teacherId: row.teacher_id, isAdmin: row.is_admin })
+    await next()
+  })
+
+  api.get('/me', auth, async (c) => {
+    const caller = c.get('caller')
+    return c.json(await accountInfo(ctx.db, caller.schoolId, caller.accountId))
+  })
+  api.post('/logout', auth, async (c) => {
+    const caller = c.get('caller')
+    await revokeDevice(ctx, caller.schoolId, caller.deviceId)
+    return c.json({ ok: true })
+  })
+  api.post('/push', auth, limit(LIMITS.pushBytes), async (c) => c.json(await push(ctx, c.get('caller'), await body(c, PushRequestSchema))))
+  api.post('/pull', auth, limit(LIMITS.otherBytes), async (c) => c.json(await pull(ctx, c.get('caller'), await body(c, PullRequestSchema))))
+  api.post('/conflicts/dismiss', auth, limit(LIMITS.otherBytes), async (c) => c.json(await dismissConflicts(ctx, c.get('caller'), (await body(c, DismissConflictsSchema)).ids)))
+
+  // ---- the admin's: accounts and devices ----
+  const admin = new Hono<Env>()
+  api.use('/admin/*', auth, async (c, next) => {
+    if (!c.get('caller').isAdmin) fail(403, 'adminOnly')
+    await next()
+  })
+  admin.get('/accounts', async (c) => c.json(await listAccounts(ctx.db, c.get('caller').schoolId)))
+  admin.post('/accounts', limit(LIMITS.otherBytes), async (c) => {
+    const { account, invite } = await createAccount(ctx, c.get('caller'), await body(c, CreateAccountSchema))
+    return c.json({ account, invite: inviteLink(ctx, c, invite) }, 201)
+  })
+  admin.put('/accounts/:id/roles', limit(LIMITS.otherBytes), async (c) => c.json(await setRoles(ctx, c.get('caller'), c.req.param('id'), (await body(c, SetRolesSchema)).roles)))
+  admin.post('/accounts/:id/invite', async (c) => c.json(inviteLink(ctx, c, await reinvite(ctx, c.get('caller').schoolId, c.req.param('id')))))
+  admin.post('/accounts/:id/unlock', async (c) => {
+    await unlock(ctx, c.get('caller').schoolId, c.req.param('id'))
+    return c.json({ ok: true })
+  })
+  admin.get('/devices', async (c) => c.json(await listDevices(ctx.db, c.get('caller').schoolId)))
+  admin.post('/devices/:id/revoke', async (c) => {
+    await revokeDevice(ctx, c.get('caller').schoolId, c.req.param('id'))
+    return c.json({ ok: true })
+  })
+
+  api.route('/admin', admin)
+  app.route('/api/v1', api)
+  app.all('/api/*', () => fail(404, 'notFound'))
+  if (ctx.config.distDir) serveApp(app, ctx.config.distDir)
+  return app
+}

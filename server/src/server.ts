@@ -1,0 +1,61 @@
+// Starts the server: opens the store (running its migrations), serves the API and the app on one
+// address, and stops gracefully: no new connections, open requests (and so their transactions)
+// finish, then the database closes.
+import type { AddressInfo } from 'node:net'
+import { serve, type ServerType } from '@hono/node-server'
+import { firstStartSetupCode } from './auth/accounts'
+import type { ServerConfig } from './config'
+import { loadMeta, makeContext, type ServerContext } from './context'
+import { buildApp } from './http'
+import { errorFields, jsonLogger, type Logger } from './log'
+import { openStore, type Store } from './store'
+import { takeLock } from './ops/lock'
+
+export interface RunningServer {
+  url: string
+  port: number
+  ctx: ServerContext
+  /** The Node HTTP server (tests watch its 'request' events). */
+  http: ServerType
+  /** The one-time setup code, on the very first start only. */
+  setupCode: string | null
+  stop(): Promise<void>
+}
+
+export async function startServer(config: ServerConfig, log: Logger = jsonLogger(), now: () => number = Date.now): Promise<RunningServer> {
+  const lock = !config.databaseUrl && !config.dataDir.startsWith('memory://') ? takeLock(config.dataDir) : null
+  let store: Store
+  try {
+    store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onPoolError: (err) => log.error('database connection lost', errorFields(err)) })
+  } catch (err) {
+    lock?.release()
+    throw err
+  }
+  const ctx = makeContext(store, log, config, { ...(await loadMeta(store.db)), opsKey: lock?.opsKey ?? null }, now)
+  const setupCode = await firstStartSetupCode(store.db, now())
+  const app = buildApp(ctx)
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s))
+  })
+  const port = (server.address() as AddressInfo).port
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  lock?.listening(`http://${host}:${port}`)
+  let stopping: Promise<void> | undefined
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    ctx,
+    http: server,
+    setupCode,
+    stop: () =>
+      (stopping ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve())
+          // Keep-alive connections with no request in flight would hold close() open.
+          if ('closeIdleConnections' in server) server.closeIdleConnections()
+        })
+        await store.close()
+        lock?.release()
+      })()),
+  }
+}

@@ -1,0 +1,125 @@
+// A caller's scope, recomputed from the database on every request (never from the token alone), and
+// the checks of TABLE_SCOPE (packages/core/src/schema/scope.ts) against it. A teacher's classes come
+// from the synced `teachings` and `roles` records of the teacher the account is linked to, so the
+// admin's changes of roles take effect on the next request.
+import { createHash } from 'node:crypto'
+import { TABLE_SCOPE, type TableScope } from '@hl/core/schema/scope'
+import type { TableName } from '@hl/core/schema/tables'
+import type { Db } from '../store'
+
+export interface Caller {
+  schoolId: string
+  accountId: string
+  deviceId: string
+  teacherId: string
+  isAdmin: boolean
+}
+
+export interface Scope {
+  teacherId: string
+  isAdmin: boolean
+  /** `classId|subject` of every subject the teacher teaches in a class. */
+  teaches: Set<string>
+  taughtClasses: Set<string>
+  homeroom: Set<string>
+  leadGrades: Set<number>
+  /** Classes whose records the caller reads: taught, 班主任 of, or in a grade the caller leads. Sorted. */
+  readableClasses: string[]
+  /** Changes whenever what the caller may read changes: a cursor made under another scope must reset. */
+  hash: string
+}
+
+/** What decides who may read and write one record: its class, subject, grade and owner. */
+export interface RecordFacts {
+  readKind: TableScope['read']
+  classId: string | null
+  subject: string | null
+  grade: number | null
+  /** The teacher the record names (`teacherId`), if the table has that field. */
+  teacherId: string | null
+  parentId: string | null
+}
+
+const key = (classId: string, subject: string): string => `${classId}|${subject}`
+
+export async function loadScope(db: Db, caller: Caller): Promise<Scope> {
+  const links = await db
+    .selectFrom('records')
+    .select(['tbl', 'data'])
+    .where('school_id', '=', caller.schoolId)
+    .where('tbl', 'in', ['teachings', 'roles'])
+    .where('teacher_id', '=', caller.teacherId)
+    .where('deleted', '=', false)
+    .execute()
+  const teaches = new Set<string>()
+  const taughtClasses = new Set<string>()
+  const homeroom = new Set<string>()
+  const leadGrades = new Set<number>()
+  for (const { tbl, data } of links) {
+    if (tbl === 'teachings') {
+      teaches.add(key(String(data.classId), String(data.subject)))
+      taughtClasses.add(String(data.classId))
+    } else if (data.role === 'homeroomTeacher') homeroom.add(String(data.classId))
+    else if (data.role === 'gradeLeader') leadGrades.add(Number(data.grade))
+  }
+  const readable = new Set([...taughtClasses, ...homeroom])
+  if (leadGrades.size > 0) {
+    const classes = await db
+      .selectFrom('records')
+      .select('id')
+      .where('school_id', '=', caller.schoolId)
+      .where('tbl', '=', 'classes')
+      .where('deleted', '=', false)
+      .where('grade', 'in', [...leadGrades])
+      .execute()
+    for (const c of classes) readable.add(c.id)
+  }
+  const readableClasses = [...readable].sort()
+  const hash = createHash('sha256').update(JSON.stringify([caller.teacherId, readableClasses])).digest('base64url').slice(0, 16)
+  return { teacherId: caller.teacherId, isAdmin: caller.isAdmin, teaches, taughtClasses, homeroom, leadGrades, readableClasses, hash }
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
+
+/**
+ * The facts of a row of `table`. An item takes its class and subject from its assignment (`parent`,
+ * the parent's stored facts), so a subject teacher's items are theirs to write and the whole class's
+ * teachers read them.
+ */
+export function factsOf(table: TableName, row: Record<string, unknown>, parent: RecordFacts | null): RecordFacts {
+  const def = TABLE_SCOPE[table]
+  const own = (field: string | undefined): string | null => (field ? str(row[field]) : null)
+  return {
+    readKind: def.read,
+    classId: def.parent ? (parent?.classId ?? null) : own(def.classField),
+    subject: def.parent ? (parent?.subject ?? null) : own(def.subjectField),
+    grade: def.gradeField && typeof row[def.gradeField] === 'number' ? (row[def.gradeField] as number) : null,
+    teacherId: str(row.teacherId),
+    parentId: def.parent ? own(def.parent.field) : null,
+  }
+}
+
+export function canWrite(scope: Scope, table: TableName, facts: RecordFacts): boolean {
+  const def = TABLE_SCOPE[table]
+  return def.write.some((role) => {
+    switch (role) {
+      case 'admin':
+        return scope.isAdmin
+      case 'gradeLeader':
+        return facts.grade !== null && scope.leadGrades.has(facts.grade)
+      case 'homeroomTeacher':
+        return facts.classId !== null && scope.homeroom.has(facts.classId)
+      case 'teacher':
+        if (facts.classId === null) return false
+        return facts.subject !== null ? scope.teaches.has(key(facts.classId, facts.subject)) : scope.taughtClasses.has(facts.classId)
+      case 'owner':
+        return facts.teacherId !== null && facts.teacherId === scope.teacherId
+    }
+  })
+}
+
+export function canRead(scope: Scope, facts: Pick<RecordFacts, 'readKind' | 'classId' | 'teacherId'>): boolean {
+  if (facts.readKind === 'school') return true
+  if (facts.readKind === 'owner') return facts.teacherId !== null && facts.teacherId === scope.teacherId
+  return facts.classId !== null && scope.readableClasses.includes(facts.classId)
+}
