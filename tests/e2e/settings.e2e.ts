@@ -32,8 +32,9 @@ async function expectNoSeriousAxe(page: Page, label: string): Promise<void> {
   expect(blocking.map((v) => ({ label, id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }))).toEqual([])
 }
 
-/** axe, no sideways scrolling and a screenshot, at a phone and a desktop width, in both languages. */
+/** axe, no sideways scrolling and a screenshot, at a phone and a desktop width, in both languages; the page is left as it was. */
 async function checkScreen(page: Page, name: string): Promise<void> {
+  const was = (await page.locator('html').getAttribute('lang')) ?? 'zh-CN'
   for (const locale of ['zh-CN', 'en'] as const) {
     await page.locator(`button[data-locale="${locale}"]`).click()
     await page.locator(`html[lang="${locale}"]`).waitFor()
@@ -48,8 +49,8 @@ async function checkScreen(page: Page, name: string): Promise<void> {
       await page.screenshot({ path: `${SHOTS}settings-${name}-${locale}-${size.width}.png`, fullPage: true })
     }
   }
-  await page.locator('button[data-locale="zh-CN"]').click()
-  await page.locator('html[lang="zh-CN"]').waitFor()
+  await page.locator(`button[data-locale="${was}"]`).click()
+  await page.locator(`html[lang="${was}"]`).waitFor()
   await page.setViewportSize({ width: 375, height: 812 })
 }
 
@@ -144,6 +145,68 @@ describe('settings after setup', () => {
     // The designer's tab follows without a reload.
     await expect.poll(() => estimate.innerText(), { timeout: 10_000 }).toContain(`先做 ${trial} 分钟 × 2 = 约 ${trial * 2} 分钟`)
     await rules.close()
+    expect(consoleErrors).toEqual([])
+  }, 240_000)
+
+  it('sets up a school in English for a grade leader who teaches no class, the calendar in English too', async () => {
+    const { page, context } = browser
+    await page.goto(`${baseUrl}/rules`)
+    await page.evaluate(async () => {
+      const dbs = await indexedDB.databases()
+      await Promise.all(
+        dbs.map(
+          (d) =>
+            new Promise<void>((resolve, reject) => {
+              const request = indexedDB.deleteDatabase(d.name ?? '')
+              request.onsuccess = () => resolve()
+              request.onerror = () => reject(request.error)
+              request.onblocked = () => resolve()
+            }),
+        ),
+      )
+      localStorage.clear()
+    })
+    await page.goto(`${baseUrl}/welcome`)
+    await page.locator('button[data-locale="en"]').click()
+    await page.getByRole('link', { name: 'Set up a new school' }).click()
+    const next = page.getByRole('button', { name: 'Next' })
+    await page.getByLabel('School name').fill('No. 2 Middle School')
+    expect(await page.locator('#setup-region option').allInnerTexts()).toEqual(['National standard', 'Anshan, Liaoning'])
+    await next.click()
+
+    await page.getByLabel('First day of term').fill('2026-09-01')
+    await page.getByLabel('Last day of term').fill('2027-01-20')
+    await page.getByLabel('Last day of term').blur()
+    await page.getByText('2026: filled in from the holiday arrangement published by the State Council', { exact: false }).waitFor()
+    const notes = await page.locator('.calendar__note input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
+    expect(notes).toContain('National Day make-up school day')
+    expect(notes).toContain('Mid-Autumn Festival')
+    expect(notes.filter((n) => /[\u4e00-\u9fff]/.test(n))).toEqual([])
+    expect(await page.locator('#setup-term-name').inputValue()).toMatch(/^\d{4}–\d{4} school year, (first|second) term$/)
+    await checkScreen(page, 'setup-term')
+    await next.click()
+
+    await page.getByRole('checkbox', { name: 'Grade 7' }).check()
+    expect(await page.getByRole('checkbox', { name: 'Mathematics' }).isChecked()).toBe(true)
+    await next.click()
+
+    await page.getByLabel('My name').fill('Mr Zhang')
+    await page.getByRole('button', { name: 'Finish and start' }).click()
+    await page.getByRole('alert').getByText('or tick “I teach no class”', { exact: false }).waitFor()
+    await page.getByLabel('I am the grade leader of').selectOption({ label: 'Grade 7' })
+    await checkScreen(page, 'setup-me')
+    await page.getByRole('button', { name: 'Finish and start' }).click()
+    await page.waitForURL((url) => url.pathname === '/my-week')
+
+    await page.goto(`${baseUrl}/settings`)
+    const me = page.locator('section[aria-labelledby="settings-me-title"]')
+    await me.getByText('Mr Zhang').waitFor()
+    expect(await me.innerText()).toContain('No classes')
+    expect(await me.innerText()).toContain('Grade 7')
+    // The stored notes stay Chinese (the CLI and backups read them); the screen says them in English.
+    const term = page.locator('section[aria-labelledby="settings-term-title"]')
+    expect(await term.innerText()).toContain('National Day make-up school day')
+    expect(await term.innerText()).not.toMatch(/[\u4e00-\u9fff]/)
     expect(consoleErrors).toEqual([])
   }, 240_000)
 })

@@ -194,7 +194,7 @@ describe('first run', () => {
     // Remove one student and undo it.
     await page.getByRole('button', { name: `删除 ${names[44]}` }).click()
     await page.getByRole('heading', { name: '学生名单（44 人）' }).waitFor()
-    await page.getByRole('status').getByRole('button', { name: '撤销' }).click()
+    await page.getByRole('status').getByRole('button', { name: '撤销', exact: true }).click()
     await page.getByRole('heading', { name: '学生名单（45 人）' }).waitFor()
 
     // Everything is still there after a reload.
