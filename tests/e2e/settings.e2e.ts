@@ -67,8 +67,9 @@ describe('settings after setup', () => {
     await page.goto(`${baseUrl}/settings`)
     await page.getByRole('heading', { level: 1, name: '设置' }).waitFor()
     const term = page.locator('section[aria-labelledby="settings-term-title"]')
-    // The demo school has the statutory days only: the arrangement's bridged and make-up days are offered.
-    await term.getByText(/国务院公布的放假安排中，有 \d+ 天还不在本校校历里/).waitFor()
+    // Out of the box, the calendar follows the State Council's arrangement: nothing is missing from it.
+    await term.getByText('2026 年的校历与国务院办公厅公布的放假安排对照。').waitFor()
+    expect(await term.getByText(/还不在本校校历里/).count()).toBe(0)
     await checkScreen(page, 'view')
 
     await page.getByRole('button', { name: '编辑学期和校历' }).click()
@@ -76,16 +77,20 @@ describe('settings after setup', () => {
     await page.getByRole('button', { name: '保存' }).click()
     await page.getByRole('alert').getByText('请填写学期名称。').waitFor()
     await page.locator('#settings-term-name').fill('2026—2027学年第一学期')
+    // An earlier start takes in 端午 (Friday 19 June 2026): the form prefills it as the State Council's.
+    await page.locator('#settings-term-start').fill('2026-06-15')
+    await page.locator('#settings-term-start').blur()
     await page.locator('#settings-term-end').fill('2027-01-29')
     await page.locator('#settings-term-end').blur()
-    // The form offers the official days the stored calendar lacks, marked as the State Council's.
     const rows = term.locator('.calendar__row')
-    await rows.filter({ has: page.locator('input[type="date"][value="2026-10-10"]') }).getByText('国务院安排').waitFor()
+    await rows.filter({ has: page.locator('input[type="date"][value="2026-06-19"]') }).getByText('国务院安排').waitFor()
+    expect(await rows.filter({ has: page.locator('input[type="date"][value="2026-10-10"]') }).count()).toBe(1)
     await checkScreen(page, 'term-form')
     await page.getByRole('button', { name: '保存' }).click()
     await page.getByText('已保存学期和校历').first().waitFor()
-    await term.getByText('2026年9月1日 周二 至 2027年1月29日 周五').waitFor()
+    await term.getByText('2026年6月15日 周一 至 2027年1月29日 周五').waitFor()
     const days = await term.locator('.settings-term__day').allInnerTexts()
+    expect(days.some((d) => d.includes('6月19日 周五') && d.includes('休息日') && d.includes('端午节'))).toBe(true)
     expect(days.some((d) => d.includes('10月10日 周六') && d.includes('上学日') && d.includes('国庆节调休上课'))).toBe(true)
     expect(days.some((d) => d.includes('10月7日 周三') && d.includes('休息日'))).toBe(true)
     expect(await term.getByText(/还不在本校校历里/).count()).toBe(0)
@@ -149,7 +154,7 @@ describe('settings after setup', () => {
   }, 240_000)
 
   it('sets up a school in English for a grade leader who teaches no class, the calendar in English too', async () => {
-    const { page, context } = browser
+    const { page } = browser
     await page.goto(`${baseUrl}/rules`)
     await page.evaluate(async () => {
       const dbs = await indexedDB.databases()
