@@ -242,7 +242,7 @@ describe('RulesRuleEditor', () => {
     const bed = editor({ level: 'juniorHigh', ruleKey: 'bedtime', value: '22:00' })
     await bed.get('input').setValue('99:99')
     await bed.get('form').trigger('submit')
-    expect(bed.text()).toContain('请按“时:分”填写有效的时间')
+    expect(bed.text()).toContain('请按“时:分”填写晚上的时间')
     bed.unmount()
     const rest = editor({ level: 'juniorHigh', ruleKey: 'restDayCapMinutes', value: 'schoolDayCap' })
     await rest.get('form').trigger('submit')

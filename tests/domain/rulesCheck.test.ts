@@ -40,7 +40,12 @@ describe('checkLevelRule: what a school may set', () => {
     ['juniorHigh', 'restDayCapMinutes', 'lots', ['minutesInvalid']],
     // Bedtime: a real time of day.
     ['upperPrimary', 'bedtime', '21:00', []],
-    ['upperPrimary', 'bedtime', '23:59', []],
+    ['upperPrimary', 'bedtime', '21:20', []],
+    ['upperPrimary', 'bedtime', '21:30', ['bedtimeLater']],
+    ['seniorHigh', 'bedtime', '23:00', []],
+    ['seniorHigh', 'bedtime', '23:59', ['bedtimeLater']],
+    ['upperPrimary', 'bedtime', '00:30', ['bedtimeInvalid']],
+    ['upperPrimary', 'bedtime', '09:30', ['bedtimeInvalid']],
     ['upperPrimary', 'bedtime', '99:99', ['bedtimeInvalid']],
     ['upperPrimary', 'bedtime', '24:00', ['bedtimeInvalid']],
     ['upperPrimary', 'bedtime', '9:30', ['bedtimeInvalid']],

@@ -22,6 +22,7 @@ export type RuleProblemCode =
   | 'homeWrittenNotAllowed'
   | 'multiplierInvalid'
   | 'bedtimeInvalid'
+  | 'bedtimeLater'
   | 'sleepHoursInvalid'
   | 'budgetsInvalid'
   | 'subjectInvalid'
@@ -34,9 +35,12 @@ export interface RuleProblem {
   key: string
   /** For a budget: the subject whose minutes are wrong ('' for the other subjects' budget). */
   subject?: string
-  /** The limit the value broke, for the message (e.g. the national cap). */
-  limit?: number
+  /** The limit the value broke, for the message (e.g. the national cap, or the latest bedtime). */
+  limit?: number | string
 }
+
+/** The earliest bedtime a school may set: an evening, not a typing slip such as 09:30 or 00:30. */
+export const EARLIEST_BEDTIME = '18:00'
 
 const LEVEL_IDS = new Set<string>(LEVELS.map((l) => l.id))
 const RULE_KEYS = new Set<string>(LEVEL_RULE_KEYS)
@@ -78,7 +82,7 @@ const NATIONAL = resolveRules()
  * rules the value would override (national and region): its caps are the ceiling.
  */
 export function checkLevelRule(level: LevelId, key: LevelRuleKey, value: unknown, below: ResolvedRules = NATIONAL): RuleProblem[] {
-  const problem = (code: RuleProblemCode, limit?: number): RuleProblem[] => [{ code, level, key, ...(limit !== undefined ? { limit } : {}) }]
+  const problem = (code: RuleProblemCode, limit?: number | string): RuleProblem[] => [{ code, level, key, ...(limit !== undefined ? { limit } : {}) }]
   const base = below.levels[level]
   switch (key) {
     case 'homeWrittenAllowed':
@@ -92,8 +96,12 @@ export function checkLevelRule(level: LevelId, key: LevelRuleKey, value: unknown
     }
     case 'restDayCapMinutes':
       return value === 'schoolDayCap' || isRuleMinutes(value) ? [] : problem('minutesInvalid')
-    case 'bedtime':
-      return isClockTime(value) ? [] : problem('bedtimeInvalid')
+    case 'bedtime': {
+      if (!isClockTime(value) || value < EARLIEST_BEDTIME) return problem('bedtimeInvalid')
+      // 睡眠通知 三: "不晚于": a school may send children to bed earlier, not later.
+      const latest = base.bedtime.value
+      return value > latest ? problem('bedtimeLater', latest) : []
+    }
     case 'sleepHours':
       return typeof value === 'number' && Number.isFinite(value) && value >= RULE_LIMITS.sleepHoursMin && value <= RULE_LIMITS.sleepHoursMax ? [] : problem('sleepHoursInvalid')
     case 'teacherMultiplier':
