@@ -13,6 +13,7 @@ const zhCN = {
     name: '学校名称',
     region: '地区规则',
     saved: '已保存学校信息',
+    regionStricter: '没有保存：所选地区的上限比学校在“规则”页自定的更严格。请先在“规则”页把学校的上限改到地区规定之内。',
   },
   term: {
     title: '学期和校历',
@@ -84,6 +85,7 @@ const en: SettingsMessages = {
     name: 'School name',
     region: 'Regional rules',
     saved: 'School saved',
+    regionStricter: 'Not saved: the chosen region’s caps are stricter than the school’s own on the Rules page. Bring the school’s caps within the region’s there first.',
   },
   term: {
     title: 'Term and calendar',
