@@ -21,7 +21,7 @@ import {
   SetupRequestSchema,
 } from '@hl/core/sync/protocol'
 import { sql } from 'kysely'
-import { acceptInvite, accountInfo, createAccount, listAccounts, listDevices, login, refresh, reinvite, revokeDevice, setRoles, setupSchool, unlock, type Invite } from './auth/accounts'
+import { acceptInvite, accountInfo, createAccount, listAccounts, listDevices, login, refresh, reinvite, revokeDevice, revokeOwnDevice, setRoles, setupSchool, unlock, type Invite } from './auth/accounts'
 import { AddressLimiter } from './auth/rateLimit'
 import { sameSecret, verifyAccess } from './auth/secrets'
 import { dump } from './ops/dump'
@@ -193,6 +193,23 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   api.post('/push', auth, limit(LIMITS.pushBytes), async (c) => c.json(await push(ctx, c.get('caller'), await body(c, PushRequestSchema))))
   api.post('/pull', auth, limit(LIMITS.otherBytes), async (c) => c.json(await pull(ctx, c.get('caller'), await body(c, PullRequestSchema))))
   api.post('/conflicts/dismiss', auth, limit(LIMITS.otherBytes), async (c) => c.json(await dismissConflicts(ctx, c.get('caller'), (await body(c, DismissConflictsSchema)).ids)))
+  // The poke: a cheap question a device asks every few seconds while it is open. The school's version
+  // moves with every change, so a device that sees a new one pulls (and shows another teacher's new
+  // homework within seconds); no scope is computed, nothing is read but one row.
+  api.get('/version', auth, async (c) => {
+    const school = await ctx.db.selectFrom('schools').select('version').where('school_id', '=', c.get('caller').schoolId).executeTakeFirstOrThrow()
+    return c.json({ version: Number(school.version) })
+  })
+  // A teacher's own devices: where she is signed in, and signing out one she lost.
+  api.get('/devices', auth, async (c) => {
+    const caller = c.get('caller')
+    return c.json((await listDevices(ctx.db, caller.schoolId, caller.accountId)).map((d) => ({ ...d, current: d.id === caller.deviceId })))
+  })
+  api.post('/devices/:id/revoke', auth, async (c) => {
+    const caller = c.get('caller')
+    await revokeOwnDevice(ctx, caller.schoolId, caller.accountId, c.req.param('id'))
+    return c.json({ ok: true })
+  })
 
   // ---- the admin's: accounts and devices ----
   const admin = new Hono<Env>()

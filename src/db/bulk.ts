@@ -30,7 +30,7 @@ export async function bulkCreate(db: AppDB, tables: readonly SyncedTableName[], 
       const list = rows.get(table) ?? []
       list.push({ ...fields, id, updatedAt: hlc, fieldClock, version: 1 })
       rows.set(table, list)
-      outbox.push({ table, recordId: id, op: 'put', fields, hlc, baseVersion: 0, baseClock: {} })
+      outbox.push({ table, recordId: id, op: 'put', fields, fieldClock, hlc, baseVersion: 0, baseClock: {} })
     })
     for (const [table, list] of rows) await db.table(table).bulkAdd(list)
     await db.outbox.bulkAdd(outbox)

@@ -10,4 +10,10 @@ export const META = {
   me: 'me',
   /** The school set up on this device. */
   schoolId: 'schoolId',
+  /** The sign-in to a school server (src/db/sync.ts): never in a backup. */
+  syncSession: 'syncSession',
+  /** Where the last pull ended (opaque, the server's). */
+  syncCursor: 'syncCursor',
+  /** The last sync's time and error, and changes the server refused. */
+  syncState: 'syncState',
 } as const

@@ -2,6 +2,7 @@
 // version with an upgrade(); old versions stay listed so any older database opens and is brought up to date.
 import Dexie, { type Table, type Transaction } from 'dexie'
 import type { MetaRow, OutboxEntry, SyncedTables } from '@hl/core/records'
+import type { ConflictRow } from '@hl/core/sync/protocol'
 import type { DraftRecord } from '@hl/core/schema/drafts'
 import { DB_NAME } from './constants'
 
@@ -31,7 +32,14 @@ export const SCHEMA_V1 = {
  */
 export const SCHEMA_V2 = { ...SCHEMA_V1, drafts: 'key, [teacherId+assignmentId], savedAt' } as const
 
-export const CURRENT_VERSION = 2
+/**
+ * Version 4: sync. The conflict notices the school server sends (a value that lost to a later one,
+ * kept so a person can restore it): device-local copies, shown on the 同步 screen. (Version 3 is the
+ * grading tables'.)
+ */
+export const SCHEMA_V4 = { ...SCHEMA_V2, syncConflicts: 'id, recordId, at' } as const
+
+export const CURRENT_VERSION = 4
 
 /**
  * Folds a version-1 outbox (one entry per write) into one entry per record, in order: later fields
@@ -40,14 +48,17 @@ export const CURRENT_VERSION = 2
  * clocks are empty.
  */
 export async function coalesceOutboxV1(tx: Transaction): Promise<void> {
-  const entries = (await tx.table('outbox').toArray()) as (Omit<OutboxEntry, 'baseClock'> & { seq: number })[]
+  const entries = (await tx.table('outbox').toArray()) as (Omit<OutboxEntry, 'baseClock' | 'fieldClock'> & { seq: number })[]
   const merged = new Map<string, OutboxEntry & { seq: number }>()
   for (const e of entries) {
     const key = `${e.table}\u0000${e.recordId}`
     const prev = merged.get(key)
     const fields = { ...(prev?.fields ?? {}), ...e.fields }
     if (e.op === 'delete') fields.deletedAt = e.hlc
-    merged.set(key, { seq: prev?.seq ?? e.seq, table: e.table, recordId: e.recordId, op: e.op, fields, hlc: e.hlc, baseVersion: prev?.baseVersion ?? e.baseVersion, baseClock: {} })
+    const fieldClock = { ...(prev?.fieldClock ?? {}) }
+    for (const f of Object.keys(e.fields)) fieldClock[f] = e.hlc
+    if (e.op === 'delete') fieldClock.deletedAt = e.hlc
+    merged.set(key, { seq: prev?.seq ?? e.seq, table: e.table, recordId: e.recordId, op: e.op, fields, fieldClock, hlc: e.hlc, baseVersion: prev?.baseVersion ?? e.baseVersion, baseClock: {} })
   }
   await tx.table('outbox').clear()
   await tx.table('outbox').bulkAdd([...merged.values()])
@@ -72,11 +83,13 @@ export class AppDB extends Dexie {
   declare outbox: Table<OutboxEntry, number>
   declare meta: Table<MetaRow, string>
   declare drafts: Table<DraftRecord, string>
+  declare syncConflicts: Table<ConflictRow, string>
 
   constructor(name: string = DB_NAME) {
     super(name)
     this.version(1).stores(SCHEMA_V1)
     this.version(2).stores(SCHEMA_V2).upgrade(coalesceOutboxV1)
+    this.version(4).stores(SCHEMA_V4)
   }
 }
 

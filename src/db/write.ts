@@ -54,6 +54,8 @@ export class RecordExistsError extends Error {
 export function foldIntoEntry(waiting: OutboxEntry | undefined, table: SyncedTableName, before: StoredRecord | undefined, change: LocalResult): OutboxEntry {
   const hlc = change.record.updatedAt
   const fields = { ...(waiting?.fields ?? {}), ...change.changed }
+  const fieldClock = { ...(waiting?.fieldClock ?? {}) }
+  for (const f of Object.keys(change.changed)) fieldClock[f] = hlc
   const deleted = typeof fields.deletedAt === 'string'
   return {
     ...(waiting?.seq !== undefined ? { seq: waiting.seq } : {}),
@@ -61,6 +63,7 @@ export function foldIntoEntry(waiting: OutboxEntry | undefined, table: SyncedTab
     recordId: change.record.id,
     op: deleted ? 'delete' : 'put',
     fields,
+    fieldClock,
     hlc,
     baseVersion: waiting?.baseVersion ?? before?.version ?? 0,
     baseClock: waiting?.baseClock ?? { ...(before?.fieldClock ?? {}) },

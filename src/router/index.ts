@@ -26,6 +26,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/import', name: 'plan-import', component: () => import('@/views/PlanImportView.vue'), meta: { needsSchool: true } },
   { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue') },
   { path: '/rules', name: 'rules', component: () => import('@/views/RulesView.vue') },
+  { path: '/sync', name: 'sync', component: () => import('@/views/SyncView.vue') },
+  // An invite's QR code opens /join?code=…: the sign-in screen with the code filled in.
+  { path: '/join', name: 'join', redirect: (to) => ({ name: 'sync', query: to.query }) },
   // Unknown paths (old bookmarks, typos) land on a real screen rather than a blank page.
   { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
 ]

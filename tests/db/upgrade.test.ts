@@ -83,8 +83,28 @@ describe('schema versions', () => {
     }
     // The upgrade folded the outbox into one waiting entry per record, in order, nothing lost.
     expect(await db.outbox.toArray()).toEqual([
-      { seq: 1, table: 'classes', recordId: 'c1', op: 'put', fields: { grade: 5, name: '5(1)', deletedAt: null }, hlc: '001800000000005-000000-dev1', baseVersion: 0, baseClock: {} },
-      { seq: 2, table: 'items', recordId: 'i1', op: 'put', fields: { title: '练习册p23', minutes: 20 }, hlc: '001800000000003-000000-dev1', baseVersion: 0, baseClock: {} },
+      {
+        seq: 1,
+        table: 'classes',
+        recordId: 'c1',
+        op: 'put',
+        fields: { grade: 5, name: '5(1)', deletedAt: null },
+        fieldClock: { grade: '001800000000000-000000-dev1', name: '001800000000002-000000-dev1', deletedAt: '001800000000005-000000-dev1' },
+        hlc: '001800000000005-000000-dev1',
+        baseVersion: 0,
+        baseClock: {},
+      },
+      {
+        seq: 2,
+        table: 'items',
+        recordId: 'i1',
+        op: 'put',
+        fields: { title: '练习册p23', minutes: 20 },
+        fieldClock: { title: '001800000000001-000000-dev1', minutes: '001800000000003-000000-dev1' },
+        hlc: '001800000000003-000000-dev1',
+        baseVersion: 0,
+        baseClock: {},
+      },
     ])
     expect(await db.drafts.count()).toBe(0)
     // and the app reads them through its repositories

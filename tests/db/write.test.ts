@@ -17,7 +17,7 @@ describe('write: every change is versioned, clocked and in the outbox', () => {
     expect(Object.keys(row.fieldClock).sort()).toEqual(['grade', 'name'])
     expect(row.fieldClock.name).toBe(row.updatedAt)
     const outbox = await db.outbox.toArray()
-    expect(outbox).toEqual([{ seq: 1, table: 'classes', recordId: 'c1', op: 'put', fields: { grade: 4, name: '4(2)' }, hlc: row.updatedAt, baseVersion: 0, baseClock: {} }])
+    expect(outbox).toEqual([{ seq: 1, table: 'classes', recordId: 'c1', op: 'put', fields: { grade: 4, name: '4(2)' }, fieldClock: { grade: row.updatedAt, name: row.updatedAt }, hlc: row.updatedAt, baseVersion: 0, baseClock: {} }])
   })
 
   it('an update changes only the fields that differ, and folds into the waiting outbox entry', async () => {
@@ -29,7 +29,9 @@ describe('write: every change is versioned, clocked and in the outbox', () => {
     expect(second.fieldClock.grade).toBe(first.fieldClock.grade)
     expect(second.fieldClock.name! > first.fieldClock.name!).toBe(true)
     const outbox = await db.outbox.toArray()
-    expect(outbox).toEqual([{ seq: 1, table: 'classes', recordId: 'c1', op: 'put', fields: { grade: 4, name: '4(3)' }, hlc: second.updatedAt, baseVersion: 0, baseClock: {} }])
+    expect(outbox).toEqual([
+      { seq: 1, table: 'classes', recordId: 'c1', op: 'put', fields: { grade: 4, name: '4(3)' }, fieldClock: { grade: first.updatedAt, name: second.updatedAt }, hlc: second.updatedAt, baseVersion: 0, baseClock: {} },
+    ])
     // nothing changed: no new version, the entry as it was
     await write(db, ['classes'], (w) => w.update('classes', 'c1', { name: '4(3)' }), now)
     expect(await db.outbox.toArray()).toEqual(outbox)

@@ -64,6 +64,12 @@ export interface OutboxEntry {
   op: 'put' | 'delete'
   /** The fields changed since the entry began, with their latest values; `deletedAt`: an HLC (deleted) or null (restored). */
   fields: Record<string, unknown>
+  /**
+   * The HLC of each field's change in this entry. Kept here, not read from the record when sending: a
+   * pull may have merged a later value from elsewhere into the record meanwhile, and the server must
+   * get this device's value with its own clock to keep the loser as a conflict.
+   */
+  fieldClock: Record<string, string>
   /** HLC of the latest change folded in. */
   hlc: string
   /** The record's version before the entry's first change. */

@@ -353,13 +353,20 @@ export async function refresh(ctx: ServerContext, token: string): Promise<{ acce
   return accessToken(ctx, parsed.school, parsed.device, device.account_id)
 }
 
-export async function listDevices(db: Db, schoolId: string) {
-  return db
+export async function listDevices(db: Db, schoolId: string, accountId?: string) {
+  let q = db
     .selectFrom('devices')
     .select(['device_id as id', 'account_id as accountId', 'name', 'created_at as createdAt', 'last_seen_at as lastSeenAt', 'revoked_at as revokedAt'])
     .where('school_id', '=', schoolId)
-    .orderBy('created_at')
-    .execute()
+  if (accountId !== undefined) q = q.where('account_id', '=', accountId)
+  return q.orderBy('created_at').execute()
+}
+
+/** A device of the caller's own account (a teacher signs out her lost phone). */
+export async function revokeOwnDevice(ctx: ServerContext, schoolId: string, accountId: string, deviceId: string): Promise<void> {
+  const own = await ctx.db.selectFrom('devices').select('device_id').where('school_id', '=', schoolId).where('account_id', '=', accountId).where('device_id', '=', deviceId).executeTakeFirst()
+  if (!own) throw new ApiFailure(404, 'unknownDevice')
+  await revokeDevice(ctx, schoolId, deviceId)
 }
 
 export async function revokeDevice(ctx: ServerContext, schoolId: string, deviceId: string): Promise<void> {

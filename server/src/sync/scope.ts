@@ -3,8 +3,7 @@
 // from the synced `teachings` and `roles` records of the teacher the account is linked to, so the
 // admin's changes of roles take effect on the next request.
 import { createHash } from 'node:crypto'
-import { TABLE_SCOPE, type TableScope } from '@hl/core/schema/scope'
-import type { TableName } from '@hl/core/schema/tables'
+import { teachingKey as key, type AccessScope } from '@hl/core/sync/access'
 import type { Db } from '../store'
 
 export interface Caller {
@@ -15,7 +14,9 @@ export interface Caller {
   isAdmin: boolean
 }
 
-export interface Scope {
+export { canRead, canWrite, factsOf, type RecordFacts } from '@hl/core/sync/access'
+
+export interface Scope extends AccessScope {
   teacherId: string
   isAdmin: boolean
   /** `classId|subject` of every subject the teacher teaches in a class. */
@@ -28,19 +29,6 @@ export interface Scope {
   /** Changes whenever what the caller may read changes: a cursor made under another scope must reset. */
   hash: string
 }
-
-/** What decides who may read and write one record: its class, subject, grade and owner. */
-export interface RecordFacts {
-  readKind: TableScope['read']
-  classId: string | null
-  subject: string | null
-  grade: number | null
-  /** The teacher the record names (`teacherId`), if the table has that field. */
-  teacherId: string | null
-  parentId: string | null
-}
-
-const key = (classId: string, subject: string): string => `${classId}|${subject}`
 
 export async function loadScope(db: Db, caller: Caller): Promise<Scope> {
   const links = await db
@@ -79,47 +67,3 @@ export async function loadScope(db: Db, caller: Caller): Promise<Scope> {
   return { teacherId: caller.teacherId, isAdmin: caller.isAdmin, teaches, taughtClasses, homeroom, leadGrades, readableClasses, hash }
 }
 
-const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
-
-/**
- * The facts of a row of `table`. An item takes its class and subject from its assignment (`parent`,
- * the parent's stored facts), so a subject teacher's items are theirs to write and the whole class's
- * teachers read them.
- */
-export function factsOf(table: TableName, row: Record<string, unknown>, parent: RecordFacts | null): RecordFacts {
-  const def = TABLE_SCOPE[table]
-  const own = (field: string | undefined): string | null => (field ? str(row[field]) : null)
-  return {
-    readKind: def.read,
-    classId: def.parent ? (parent?.classId ?? null) : own(def.classField),
-    subject: def.parent ? (parent?.subject ?? null) : own(def.subjectField),
-    grade: def.gradeField && typeof row[def.gradeField] === 'number' ? (row[def.gradeField] as number) : null,
-    teacherId: str(row.teacherId),
-    parentId: def.parent ? own(def.parent.field) : null,
-  }
-}
-
-export function canWrite(scope: Scope, table: TableName, facts: RecordFacts): boolean {
-  const def = TABLE_SCOPE[table]
-  return def.write.some((role) => {
-    switch (role) {
-      case 'admin':
-        return scope.isAdmin
-      case 'gradeLeader':
-        return facts.grade !== null && scope.leadGrades.has(facts.grade)
-      case 'homeroomTeacher':
-        return facts.classId !== null && scope.homeroom.has(facts.classId)
-      case 'teacher':
-        if (facts.classId === null) return false
-        return facts.subject !== null ? scope.teaches.has(key(facts.classId, facts.subject)) : scope.taughtClasses.has(facts.classId)
-      case 'owner':
-        return facts.teacherId !== null && facts.teacherId === scope.teacherId
-    }
-  })
-}
-
-export function canRead(scope: Scope, facts: Pick<RecordFacts, 'readKind' | 'classId' | 'teacherId'>): boolean {
-  if (facts.readKind === 'school') return true
-  if (facts.readKind === 'owner') return facts.teacherId !== null && facts.teacherId === scope.teacherId
-  return facts.classId !== null && scope.readableClasses.includes(facts.classId)
-}

@@ -7,6 +7,16 @@ const zhCN = {
     name: '作业台账',
     tagline: '双减作业时长统筹',
   },
+  syncStatus: {
+    label: '同步：{status}',
+    synced: '已同步',
+    waiting: '{n} 项待同步',
+    syncing: '正在同步…',
+    offline: '离线',
+    offlineWaiting: '离线，{n} 项待同步',
+    error: '同步出错',
+    signedOut: '需要重新登录',
+  },
   a11y: {
     skipLink: '跳到主要内容',
     mainNav: '主导航',
@@ -137,6 +147,16 @@ const en: Messages = {
   app: {
     name: 'Homework Ledger',
     tagline: 'Homework time within the Double Reduction limits',
+  },
+  syncStatus: {
+    label: 'Sync: {status}',
+    synced: 'Synced',
+    waiting: '{n} waiting',
+    syncing: 'Syncing…',
+    offline: 'Offline',
+    offlineWaiting: 'Offline, {n} waiting',
+    error: 'Sync error',
+    signedOut: 'Sign in again',
   },
   a11y: {
     skipLink: 'Skip to main content',
