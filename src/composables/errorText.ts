@@ -8,6 +8,8 @@ export type Translate = (key: string, params?: Record<string, unknown>) => strin
 
 const BY_NAME: Readonly<Record<string, string>> = {
   InvalidDraftError: 'errors.invalidDraft',
+  InvalidSettingsError: 'errors.invalidSettings',
+  InvalidRulesError: 'errors.invalidRules',
   SchoolExistsError: 'errors.schoolExists',
   RecordNotFoundError: 'errors.notFound',
   RecordExistsError: 'errors.exists',

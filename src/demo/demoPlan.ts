@@ -6,7 +6,7 @@
 import { tiersOf, type ItemDraft } from '@hl/core/domain/assignmentDraft'
 import { dayType, type SchoolCalendar } from '@hl/core/domain/calendar'
 import { addDays, eachDate, isoWeekday, mondayOf } from '@hl/core/domain/dates'
-import { statutoryHolidays } from '@hl/core/domain/holidays'
+import { officialCalendar } from '@hl/core/domain/officialCalendar'
 import { defaultTerm, termNameZh } from '@hl/core/domain/schoolTerm'
 import type { Assignment, ClassRef, IsoDate, ItemKind, Roster, Tier, Where } from '@hl/core/domain/types'
 import type { SchoolSetup } from '../db/repos/school'
@@ -208,7 +208,9 @@ export function planDemoSchool(today: IsoDate): DemoSchoolPlan {
     startDate: guess.startDate < firstMonday ? guess.startDate : firstMonday,
     endDate: guess.endDate > lastDay ? guess.endDate : lastDay,
   }
-  const calendarRows = statutoryHolidays(term.startDate, term.endDate).map((h) => ({ date: h.date, type: 'rest' as const, note: h.name }))
+  // The calendar a school gets out of the box: the State Council's arrangement (bridged weekdays off,
+  // make-up weekend school days), the statutory days for a year not published yet.
+  const calendarRows = officialCalendar(term.startDate, term.endDate).days.map((d) => ({ date: d.date, type: d.type, note: d.note }))
   const calendar: SchoolCalendar = { overrides: Object.fromEntries(calendarRows.map((d) => [d.date, d.type])) }
 
   // Classes and students.

@@ -36,12 +36,19 @@ export function displayMinutes(minutes: number): string {
   return String(roundMinutes(minutes))
 }
 
+/** How a locale words the stored Chinese names inside a finding (see displayNames.ts); as stored by default. */
+export interface FindingNames {
+  subject?: (subject: string) => string
+  clause?: (clause: string) => string
+}
+
 /**
  * The parameters of a finding's message ({average} {cap} {max} {budget} {subject} {source}), with
- * `tr` translating keys of the findings table (`sourceRef`, `document.*`). Shared by the CLI's
- * findingMessage and the app's FindingList, so both say the same thing.
+ * `tr` translating keys of the findings table (`sourceRef`, `document.*`) and `names` wording the
+ * subject and the clause in the locale. Shared by the CLI's findingMessage and the app's FindingList,
+ * so both say the same thing.
  */
-export function findingParams(finding: Finding, tr: (key: string, params?: Params) => string): Record<string, string> {
+export function findingParams(finding: Finding, tr: (key: string, params?: Params) => string, names: FindingNames = {}): Record<string, string> {
   const figure = (name: string): string => {
     const value = finding.figures[name]
     return value === undefined ? '' : displayMinutes(value)
@@ -51,15 +58,15 @@ export function findingParams(finding: Finding, tr: (key: string, params?: Param
     cap: figure('capMinutes'),
     max: figure('maxStudentMinutes'),
     budget: figure('budgetMinutes'),
-    subject: finding.subject ?? '',
-    source: tr('sourceRef', { document: tr(`document.${finding.source.source}`), clause: finding.source.clause }),
+    subject: finding.subject === undefined ? '' : (names.subject?.(finding.subject) ?? finding.subject),
+    source: tr('sourceRef', { document: tr(`document.${finding.source.source}`), clause: names.clause?.(finding.source.clause) ?? finding.source.clause }),
   }
 }
 
 /** The finding as a sentence, e.g. 书面作业平均 72 分钟，超过每日上限 60 分钟（《意见》二.5）. */
-export function findingMessage(finding: Finding, locale: Locale = 'zh-CN'): string {
+export function findingMessage(finding: Finding, locale: Locale = 'zh-CN', names: FindingNames = {}): string {
   const table = findingsMessages[locale]
-  return translate(table, finding.rule, findingParams(finding, (key, params) => translate(table, key, params)))
+  return translate(table, finding.rule, findingParams(finding, (key, params) => translate(table, key, params), names))
 }
 
 /** A reader's error in words, e.g. 「-5」不是有效的分钟数（须为不小于 0 的数字）. */

@@ -3,13 +3,14 @@
 // that mounts one of them alone gets the same words this way.
 import { createAppI18n, SUPPORTED_LOCALES, type AppLocale } from '@/i18n'
 import { designerMessages } from '@/i18n/messages/designer'
+import { settingsMessages } from '@/i18n/messages/settings'
 import { setupMessages } from '@/i18n/messages/setup'
 import { weeksMessages } from '@/i18n/messages/weeks'
 
 export function createTestI18n(locale: AppLocale = 'zh-CN') {
   const i18n = createAppI18n(locale)
   for (const l of SUPPORTED_LOCALES) {
-    i18n.global.mergeLocaleMessage(l, { setup: setupMessages[l], designer: designerMessages[l], weeks: weeksMessages[l] })
+    i18n.global.mergeLocaleMessage(l, { setup: setupMessages[l], designer: designerMessages[l], weeks: weeksMessages[l], settings: settingsMessages[l] })
   }
   return i18n
 }

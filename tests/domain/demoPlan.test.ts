@@ -64,6 +64,13 @@ describe('the demo school plan', () => {
     expect(plan.assignments.length).toBeGreaterThan(300)
   })
 
+  it('has the calendar a school gets out of the box: 2026 国庆 runs 1–7 October, 20 September and 10 October are school days', () => {
+    const calendar = demoReportInput(plan).calendar
+    expect(dayType(calendar, '2026-10-07')).toBe('rest')
+    expect(dayType(calendar, '2026-09-20')).toBe('school')
+    expect(dayType(calendar, '2026-10-10')).toBe('school')
+  })
+
   it('has layered items, 先做 items, reading and oral items, and a Friday assignment due on Monday', () => {
     const items = plan.assignments.flatMap((a) => a.items)
     expect(items.some((i) => !i.tiers.core && i.tiers.challenge && !i.tiers.extend)).toBe(true)

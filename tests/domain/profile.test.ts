@@ -90,6 +90,10 @@ describe('override layers', () => {
     ['数学', 30],
     ['科学', 15],
     ['道德与法治', 15],
+    // A subject is the school's text: names Object has must not find Object's members.
+    ['__proto__', 15],
+    ['toString', 15],
+    ['constructor', 15],
   ])('budget of %s is %i', (subject, budget) => {
     expect(budgetOf(rulesForGrade(resolved, 5).subjectBudgets, subject)).toBe(budget)
   })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { appMessages } from '@/i18n/messages/app'
 import { messages } from '@/i18n'
 import { designerMessages } from '@/i18n/messages/designer'
+import { settingsMessages } from '@/i18n/messages/settings'
 import { setupMessages } from '@/i18n/messages/setup'
 import { weeksMessages } from '@/i18n/messages/weeks'
 
@@ -32,6 +33,7 @@ describe('app messages', () => {
     ['setup', setupMessages],
     ['designer', designerMessages],
     ['weeks', weeksMessages],
+    ['settings', settingsMessages],
   ] as const)('the %s screens have the same keys in both locales, and no namespace clashes with the shell', (name, bundle) => {
     expect(keyPaths(bundle.en).sort()).toEqual(keyPaths(bundle['zh-CN']).sort())
     expect(keyPaths(bundle['zh-CN']).length).toBeGreaterThan(10)

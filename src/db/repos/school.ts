@@ -1,4 +1,5 @@
-// The school on this device: set up once (新建学校 or the demo school), then read by every screen.
+// The school on this device: set up once (新建学校 or the demo school), then read by every screen. Its
+// later edits (设置, 规则) are in schoolSettings.ts, so the router's hasSchool stays a small first load.
 import type { DayType } from '@hl/core/domain/calendar'
 import { resolveRules, NATIONAL_2021, type ResolvedRules, type RulesLayer } from '@hl/core/domain/rules/profile'
 import { regionLayers } from '@hl/core/domain/rules/regions'

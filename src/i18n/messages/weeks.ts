@@ -1,5 +1,5 @@
-// UI text of the week screens (班级周表, 我的作业), the plan import, and Settings (school, calendar,
-// backups, storage).
+// UI text of the week screens (班级周表, 我的作业), the plan import, and Settings' backup and storage panels
+// (the rest of Settings is in settings.ts).
 // vue-i18n message syntax: `{`, `}`, `@`, `$` and `|` are special, so none appear as plain text.
 
 const zhCN = {
@@ -145,36 +145,6 @@ const zhCN = {
     another: '再导入一个文件',
   },
   settings: {
-    title: '设置',
-    intro: '学校信息、校历调整、数据备份和本机存储。',
-    noSchool: '本设备还没有设置学校。',
-    school: {
-      title: '学校',
-      name: '学校名称',
-      region: '地区规则',
-      term: '学期',
-      termRange: '{name}（{from} 至 {to}）',
-      me: '本设备的使用者',
-      noMe: '未指定',
-      noTerm: '未设置',
-    },
-    calendar: {
-      title: '校历调整',
-      intro: '周一至周五默认上学、周六周日休息；节假日和调休上课日在这里设定。休息日的作业按休息日的上限检查。',
-      listLabel: '已设定的日期',
-      empty: '还没有设定的日期。',
-      date: '日期',
-      type: '类型',
-      note: '说明（选填）',
-      notePlaceholder: '如：国庆节、调休上课',
-      add: '添加',
-      remove: '删除 {date}',
-      removed: '已删除 {date} 的设定',
-      saved: '已设定 {date}',
-      invalidDate: '请填写有效日期。',
-      rest: '放假（休息日）',
-      school: '调休上课（上学日）',
-    },
     storage: {
       title: '本机存储',
       intro: '数据只保存在这个浏览器里。请浏览器“保留数据”后，空间不足时它不会自动清除本站数据。',
@@ -337,36 +307,6 @@ const en: WeeksMessages = {
     another: 'Import another file',
   },
   settings: {
-    title: 'Settings',
-    intro: 'The school, calendar changes, backups and storage on this device.',
-    noSchool: 'No school is set up on this device yet.',
-    school: {
-      title: 'School',
-      name: 'School name',
-      region: 'Regional rules',
-      term: 'Term',
-      termRange: '{name} ({from} to {to})',
-      me: 'User of this device',
-      noMe: 'Not set',
-      noTerm: 'Not set',
-    },
-    calendar: {
-      title: 'Calendar changes',
-      intro: 'Monday to Friday are school days and weekends rest days by default; set holidays and make-up school days here. Homework on rest days is checked against the rest-day cap.',
-      listLabel: 'Dates set',
-      empty: 'No dates set yet.',
-      date: 'Date',
-      type: 'Type',
-      note: 'Note (optional)',
-      notePlaceholder: 'e.g. National Day, make-up day',
-      add: 'Add',
-      remove: 'Delete {date}',
-      removed: 'Removed the setting of {date}',
-      saved: 'Set {date}',
-      invalidDate: 'Enter a valid date.',
-      rest: 'Holiday (rest day)',
-      school: 'Make-up school day',
-    },
     storage: {
       title: 'Storage on this device',
       intro: 'The data lives only in this browser. Once the browser agrees to keep it, it will not clear this site when space runs low.',

@@ -12,3 +12,10 @@ export function formatDate(date: IsoDate, locale: 'zh-CN' | 'en' = 'zh-CN'): str
   if (locale === 'en') return d.format('ddd D MMM')
   return `${d.month() + 1}月${d.date()}日 ${ZH_WEEKDAYS[isoWeekday(date) - 1]}`
 }
+
+/** A date with its year, for terms and calendars: '2026年10月1日 周四'; English: 'Thu 1 Oct 2026'. */
+export function formatDateWithYear(date: IsoDate, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const d = dayjs(date)
+  if (locale === 'en') return d.format('ddd D MMM YYYY')
+  return `${d.year()}年${formatDate(date, 'zh-CN')}`
+}

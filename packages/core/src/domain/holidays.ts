@@ -3,20 +3,35 @@
 // 春节 4 days (除夕 to 正月初三), 清明节 1, 劳动节 2 (May 1–2), 端午节 1, 中秋节 1, 国庆节 3 (Oct 1–3).
 // The lunar ones need a table (the Chinese calendar is not computed here); years outside it get the
 // fixed-date holidays only. The make-up school days (调休) and the bridged days around a holiday are
-// announced yearly by the State Council, so they are NOT here: the user adds them from the notice.
+// announced yearly by the State Council: officialCalendar.ts has them for the published years, and
+// falls back to these statutory days for a year not published yet.
+import type { DayType } from './calendar'
 import { addDays, dayNumber } from './dates'
 import type { IsoDate } from './types'
 
-export type HolidayId = 'newYear' | 'springFestival' | 'qingming' | 'labourDay' | 'dragonBoat' | 'midAutumn' | 'nationalDay'
+export type HolidayId =
+  | 'newYear'
+  | 'springFestival'
+  | 'qingming'
+  | 'labourDay'
+  | 'dragonBoat'
+  | 'midAutumn'
+  | 'nationalDay'
+  /** 2015 only: 中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日 (3 September). */
+  | 'victoryDay'
+  /** A holiday a later arrangement adds that this code does not know yet: its Chinese name is kept. */
+  | 'other'
+
+export type NamedHolidayId = Exclude<HolidayId, 'other'>
 
 export interface Holiday {
   date: IsoDate
-  holiday: HolidayId
+  holiday: NamedHolidayId
   /** The holiday's Chinese name, e.g. '国庆节' (for stored notes and the CLI; screens translate `holiday`). */
   name: string
 }
 
-export const HOLIDAY_NAMES: Readonly<Record<HolidayId, string>> = {
+export const HOLIDAY_NAMES: Readonly<Record<NamedHolidayId, string>> = {
   newYear: '元旦',
   springFestival: '春节',
   qingming: '清明节',
@@ -24,6 +39,7 @@ export const HOLIDAY_NAMES: Readonly<Record<HolidayId, string>> = {
   dragonBoat: '端午节',
   midAutumn: '中秋节',
   nationalDay: '国庆节',
+  victoryDay: '抗战胜利纪念日',
 }
 
 interface LunarYear {
@@ -53,7 +69,7 @@ export function springFestivalDay(year: number): IsoDate | undefined {
 function holidaysOfYear(year: number): Holiday[] {
   const y = String(year).padStart(4, '0')
   const out: Holiday[] = []
-  const add = (holiday: HolidayId, date: IsoDate, days = 1) => {
+  const add = (holiday: NamedHolidayId, date: IsoDate, days = 1) => {
     for (let i = 0; i < days; i++) out.push({ date: addDays(date, i), holiday, name: HOLIDAY_NAMES[holiday] })
   }
   add('newYear', `${y}-01-01`)
@@ -94,4 +110,21 @@ export function lunarHolidaysKnown(from: IsoDate, to: IsoDate): boolean {
   if (!(dayNumber(from) <= dayNumber(to))) return true
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) if (!LUNAR[year]) return false
   return true
+}
+
+/** The stored note of a make-up school day: '国庆节调休上课'. */
+export const MAKE_UP_SUFFIX = '调休上课'
+
+export function holidayNote(holiday: HolidayId, type: DayType, otherName = ''): string {
+  const name = holiday === 'other' ? otherName : HOLIDAY_NAMES[holiday]
+  return type === 'school' ? `${name}${MAKE_UP_SUFFIX}` : name
+}
+
+/** The holiday a stored note names (as holidayNote writes it), so screens can word it in their language. */
+export function parseHolidayNote(note: string): { holiday: NamedHolidayId; makeUp: boolean } | null {
+  const text = note.trim()
+  const makeUp = text.endsWith(MAKE_UP_SUFFIX)
+  const name = makeUp ? text.slice(0, -MAKE_UP_SUFFIX.length) : text
+  for (const [id, zh] of Object.entries(HOLIDAY_NAMES) as [NamedHolidayId, string][]) if (zh === name) return { holiday: id, makeUp }
+  return null
 }

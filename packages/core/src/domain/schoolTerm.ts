@@ -52,3 +52,20 @@ export function termNameZh(term: Pick<TermGuess, 'schoolYear' | 'half'>): string
   return `${term.schoolYear}—${term.schoolYear + 1}学年第${term.half === 1 ? '一' : '二'}学期`
 }
 
+
+/**
+ * The school year and half of a term named the usual way, in Chinese ('2026—2027学年第一学期', any dash,
+ * spaces allowed) or as the English screens write it ('2026–2027 school year, first term'); null for any
+ * other name (a school's own, e.g. '2026 秋季学期'), which screens then show as written.
+ */
+export function parseTermName(name: string): Pick<TermGuess, 'schoolYear' | 'half'> | null {
+  const text = name.trim()
+  const zh = /^(\d{4})\s*[—–-]\s*(\d{4})\s*学年\s*第([一二])学期$/.exec(text)
+  const en = zh ? null : /^(\d{4})\s*[—–-]\s*(\d{4}) school year, (first|second) term$/i.exec(text)
+  const m = zh ?? en
+  if (!m) return null
+  const from = Number(m[1])
+  if (Number(m[2]) !== from + 1) return null
+  const half = m[3] === '一' || m[3]?.toLowerCase() === 'first' ? 1 : 2
+  return { schoolYear: from, half }
+}

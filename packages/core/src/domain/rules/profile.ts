@@ -101,10 +101,11 @@ export const RULE_SOURCES: Readonly<Record<LevelRuleKey, SourceRef>> = {
     clause: '一',
     quote: '小学生每天睡眠时间应达到10小时，初中生应达到9小时，高中生应达到8小时',
   },
+  // No document sets a multiplier: 3 is practitioners' rule of thumb, said as such (no clause, no quote).
   teacherMultiplier: {
     source: 'practice',
-    clause: '先做',
-    quote: '教师在布置作业前必须先做一遍；学生用时约为教师用时的3倍（经验值，可按学生反馈校准）',
+    clause: '',
+    quote: '先做：教师布置作业前先做一遍，得到自己的用时。没有文件规定学生用时与教师用时的换算倍数；一线教师的经验是学生约为教师的 3 倍，可按学生实际用时校准。',
   },
   subjectBudgets: {
     source: 'opinion2021',

@@ -44,11 +44,19 @@ export const SOURCES: Readonly<Record<SourceId, PolicySource>> = {
   },
 }
 
+/** Sources that are no document: a value resting on them is a default, not a rule anyone issued. */
+export function isDocument(source: SourceId): boolean {
+  return source !== 'practice' && source !== 'appDefault'
+}
+
 /** Where a rule comes from: a document and the clause in it. */
 export interface SourceRef {
   source: SourceId
-  /** The clause, as the document numbers it, e.g. '二.5' or '措施2'. */
+  /** The clause, as the document numbers it, e.g. '二.5' or '措施2'; '' when there is no document. */
   clause: string
-  /** The words of the clause the rule implements, quoted. */
+  /**
+   * The words of the clause the rule implements, quoted. For a 'practice' or 'appDefault' source there is
+   * no document to quote: what the value rests on, in the app's own words.
+   */
   quote: string
 }
