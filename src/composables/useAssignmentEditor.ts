@@ -172,6 +172,16 @@ export function useAssignmentEditor({ onProblems, onSaved }: UseAssignmentEditor
   const laterEvenings = computed(() => (spread.value && spread.value.evenings > 1 ? { n: spread.value.evenings - 1, minutes: spread.value.perEvening } : null))
   const status = computed<AssignmentStatus | 'unsaved'>(() => (editingId.value ? (stored.data.value?.assignment.status ?? 'draft') : 'unsaved'))
   const notFound = computed(() => editingId.value !== undefined && !stored.isLoading.value && !stored.data.value)
+  /** Another teacher's homework (a subject teacher sees the whole evening of her classes): read, and copy, only. */
+  const readOnly = computed(() => {
+    const row = stored.data.value?.assignment
+    const me = teacherId()
+    return editingId.value !== undefined && row !== undefined && me !== undefined && row.teacherId !== me
+  })
+  const authorName = computed(() => {
+    const id = stored.data.value?.assignment.teacherId
+    return designer.teacherNames.value.get(id ?? '') ?? ''
+  })
   const classWeekLink = computed(() => {
     const classId = state.classIds[0]
     return classId ? { name: 'class-week', params: { classId }, query: isIsoDate(state.date) ? { date: state.date } : {} } : null
@@ -236,6 +246,7 @@ export function useAssignmentEditor({ onProblems, onSaved }: UseAssignmentEditor
   }
 
   async function save(next: AssignmentStatus): Promise<void> {
+    if (readOnly.value) return
     attempted.value = next
     if (problems.value.length > 0 || draft.classProblem.value) {
       notices.error(t(next === 'draft' ? 'designer.actions.fixFirstDraft' : 'designer.actions.fixFirst'))
@@ -403,6 +414,8 @@ export function useAssignmentEditor({ onProblems, onSaved }: UseAssignmentEditor
     laterEvenings,
     status,
     notFound,
+    readOnly,
+    authorName,
     classWeekLink,
     otherDrafts,
     problem,

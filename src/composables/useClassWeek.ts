@@ -39,6 +39,8 @@ export interface ClassWeek {
   grid: ComputedRef<WeekGrid | null>
   /** Each assignment's status, by id (a draft is marked in the grid). */
   statusOf: ComputedRef<ReadonlyMap<string, AssignmentStatus>>
+  /** Who set each assignment that is not mine, by id (another subject's teacher, arrived by sync). */
+  authorOf: ComputedRef<ReadonlyMap<string, string>>
   isLoading: ComputedRef<boolean>
   /** The first class to show when the route names none. */
   defaultClassId: ComputedRef<string | undefined>
@@ -99,6 +101,16 @@ export function useClassWeek(classId: Ref<string | undefined>, monday: Ref<strin
     table,
     grid: computed(() => (table.value ? buildWeekGrid(table.value, shown.value?.data?.subjects ?? []) : null)),
     statusOf: computed(() => new Map((shown.value?.data?.assignments ?? []).map((a) => [a.assignment.id, a.assignment.status]))),
+    authorOf: computed(() => {
+      const data = shown.value?.data
+      const out = new Map<string, string>()
+      for (const a of data?.assignments ?? []) {
+        if (a.assignment.teacherId === meId.value) continue
+        const name = data?.teacherNames.get(a.assignment.teacherId)
+        if (name) out.set(a.assignment.id, name)
+      }
+      return out
+    }),
     isLoading: computed(() => week.isLoading.value || classes.isLoading.value),
     defaultClassId: computed(() => {
       const settled = context.value !== undefined && classes.data.value !== undefined && mine.data.value !== undefined && mine.data.value.for === meId.value

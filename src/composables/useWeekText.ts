@@ -20,7 +20,7 @@ export interface DayFigures {
   cap: string
 }
 
-export function useWeekText(statusOf: () => ReadonlyMap<string, AssignmentStatus>) {
+export function useWeekText(statusOf: () => ReadonlyMap<string, AssignmentStatus>, authorOf: () => ReadonlyMap<string, string> = () => new Map()) {
   const { t, locale } = useI18n()
   const lang = computed(() => (locale.value === 'en' ? 'en' : 'zh-CN'))
   const minutes = (n: number) => t('weeks.classWeek.minutes', { n: roundMinutes(n) })
@@ -48,9 +48,11 @@ export function useWeekText(statusOf: () => ReadonlyMap<string, AssignmentStatus
     return minutes(entry.minutes) + (entry.evening ? t('weeks.classWeek.spread', { index: entry.evening.index, of: entry.evening.of }) : '')
   }
 
-  /** What sets an entry apart: not written, done at school, not for every layer, still a draft. */
+  /** What sets an entry apart: another teacher's, not written, done at school, not for every layer, still a draft. */
   function tags(entry: WeekTableEntry): string[] {
     const out: string[] = []
+    const author = authorOf().get(entry.assignmentId)
+    if (author) out.push(author)
     if (entry.kind !== 'written') out.push(t(`kind.${entry.kind}`))
     if (entry.where === 'school') out.push(t('where.school'))
     if (!entry.everyone) out.push(t('weeks.classWeek.layered'))

@@ -16,6 +16,8 @@ export interface ClassWeekData {
   assignments: AssignmentWithItems[]
   students: StudentRow[]
   tiers: StudentTierRow[]
+  /** The names of the teachers who set the week's homework, by id (a subject teacher sees the others'). */
+  teacherNames: ReadonlyMap<string, string>
 }
 
 /** Ids of the classes a teacher teaches or is 班主任 of, in class order. */
@@ -36,7 +38,10 @@ export async function loadClassWeek(db: AppDB, classId: string, monday: string):
     listStudentTiers(db, classId),
     liveRows(db.gradeSubjects.where('grade').equals(cls.grade)),
   ])
-  return { cls, subjects: subjects.sort((a, b) => a.position - b.position).map((s) => s.subject), assignments, students, tiers }
+  const teacherIds = [...new Set(assignments.map((a) => a.assignment.teacherId))]
+  const teachers = (await db.teachers.bulkGet(teacherIds)).filter((t) => t !== undefined)
+  const teacherNames = new Map(teachers.map((t) => [t.id, t.name] as const))
+  return { cls, subjects: subjects.sort((a, b) => a.position - b.position).map((s) => s.subject), assignments, students, tiers, teacherNames }
 }
 
 export interface TeacherWeekData {

@@ -8,6 +8,7 @@ const zhCN = {
   intro: '为一个班或几个平行班布置同一份作业。当晚各科作业的合计随输入实时显示，并对照每日上限。',
   restored: '已恢复上次未保存的作业。',
   restoredChanges: '已恢复上次未保存的修改。',
+  readOnly: '这是{teacher}布置的{subject}作业：只能查看，不能修改。可以用「复制到…」复制一份给自己。',
   unsaved: {
     title: '有 {n} 处未保存的修改',
     titleNew: '还没有保存',
@@ -230,6 +231,7 @@ const en: DesignerMessages = {
   intro: 'Set the same homework for one class or several parallel classes. The evening’s total across all subjects updates as you type, against the daily cap.',
   restored: 'Your unsaved homework was restored.',
   restoredChanges: 'Your unsaved changes were restored.',
+  readOnly: 'This {subject} homework was set by {teacher}: you can read it, not change it. “Copy to…” makes a copy of your own.',
   unsaved: {
     title: '{n} unsaved changes',
     titleNew: 'Not saved yet',
