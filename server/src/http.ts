@@ -22,7 +22,7 @@ import {
 } from '@hl/core/sync/protocol'
 import { sql } from 'kysely'
 import { acceptInvite, accountInfo, createAccount, listAccounts, listDevices, login, refresh, reinvite, revokeDevice, setRoles, setupSchool, unlock, type Invite } from './auth/accounts'
-import { AddressLimiter } from './auth/rateLimit'
+import { ADDRESS_WINDOW_MS, AddressLimiter } from './auth/rateLimit'
 import { sameSecret, verifyAccess } from './auth/secrets'
 import { dump } from './ops/dump'
 import type { ServerContext } from './context'
@@ -91,7 +91,7 @@ function inviteLink(ctx: ServerContext, c: Context, invite: Invite): Invite & { 
 
 export function buildApp(ctx: ServerContext): Hono<Env> {
   const app = new Hono<Env>()
-  const addresses = new AddressLimiter()
+  const addresses = new AddressLimiter({ windowMs: ADDRESS_WINDOW_MS, maxAttempts: ctx.config.signInsPerAddress })
   const address = (c: Context): string => getConnInfo(c).remote.address ?? 'unknown'
   const throttle = (c: Context): void => {
     const wait = addresses.hit(address(c), ctx.now())

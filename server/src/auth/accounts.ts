@@ -26,13 +26,13 @@ export async function newSetupCode(db: Db, now: number): Promise<string> {
   return code
 }
 
-/** On the very first start (no school yet, no code waiting), a setup code to print; otherwise null. */
+/** A setup code is good for a week: one found in an old log cannot create a school later. */
+export const SETUP_CODE_DAYS = 7
+
+/** While the server holds no school (the very first start, or restarts before setup), a setup code to print; otherwise null. */
 export async function firstStartSetupCode(db: Db, now: number): Promise<string | null> {
   const school = await db.selectFrom('schools').select('school_id').limit(1).executeTakeFirst()
-  if (school) return null
-  // A restart before setup makes a fresh code: the old one was printed to a log nobody may have kept.
-  await db.deleteFrom('setup_codes').where('used_at', 'is', null).execute()
-  return newSetupCode(db, now)
+  return school ? null : newSetupCode(db, now)
 }
 
 // ---- role assignments as synced records ----
@@ -157,7 +157,13 @@ export async function setupSchool(ctx: ServerContext, input: SetupInput): Promis
   const teacherId = input.admin.teacherId ?? uuidv7(now)
   const accountId = uuidv7(now)
   await ctx.db.transaction().execute(async (tx) => {
-    const used = await tx.updateTable('setup_codes').set({ used_at: now }).where('code_hash', '=', codeHash).where('used_at', 'is', null).executeTakeFirst()
+    const used = await tx
+      .updateTable('setup_codes')
+      .set({ used_at: now })
+      .where('code_hash', '=', codeHash)
+      .where('used_at', 'is', null)
+      .where('created_at', '>', now - SETUP_CODE_DAYS * 86_400_000)
+      .executeTakeFirst()
     if (Number(used.numUpdatedRows) !== 1) throw new ApiFailure(403, 'badSetupCode')
     const taken = await tx.selectFrom('schools').select('school_id').where('school_id', '=', schoolId).executeTakeFirst()
     if (taken) throw new ApiFailure(409, 'schoolExists')
