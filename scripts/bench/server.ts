@@ -10,7 +10,7 @@
 //     64 at a time; p99 of all their requests, and pushes per second over the whole run. Bounded:
 //     one day each, loopback only, then it stops.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -35,6 +35,7 @@ export interface ServerFigures {
 }
 
 interface ServerProcess {
+  pid: number
   url: string
   setupCode: string
   stop(): Promise<void>
@@ -42,32 +43,65 @@ interface ServerProcess {
 
 /** Starts server/src/main.ts in its own process; resolves once it prints its address and setup code. */
 async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  // HL_BENCH_PROFILE=DIR writes the server's CPU profile there (open it in Chrome's DevTools).
+  const profile = process.env.HL_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HL_BENCH_PROFILE}`] : []
+  // Its log goes to a file: through a pipe, a busy benchmark reading slowly would stall the server's writes.
+  const logDir = mkdtempSync(join(tmpdir(), 'hl-bench-log-'))
+  const logFile = join(logDir, 'server.log')
+  const fd = openSync(logFile, 'w')
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', HL_DIST_DIR: join(ROOT, 'no-dist'), HL_SCRYPT_N: '1024', HL_SIGNINS_PER_ADDRESS: '100000', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', fd, 'inherit'],
   })
-  let out = ''
+  closeSync(fd)
+  let exited: number | null | undefined
+  child.once('exit', (code) => (exited = code))
   const ready = await new Promise<{ url: string; setupCode: string }>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`The server exited (${code}) before it was ready:\n${out}`)))
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
+    const poll = setInterval(() => {
+      const out = readFileSync(logFile, 'utf8')
       const url = /running at (http:\/\/[^\s/]+)/.exec(out)?.[1]
       const code = /setup code[^:]*: ([2-9A-Z-]{19})/.exec(out)?.[1]
-      if (url && code) resolve({ url, setupCode: code })
-    })
+      if (url && code) {
+        clearInterval(poll)
+        resolve({ url, setupCode: code })
+      } else if (exited !== undefined) {
+        clearInterval(poll)
+        reject(new Error(`The server exited (${exited}) before it was ready:\n${out}`))
+      }
+    }, 100)
   })
-  // Keep reading its log (one line a request), or the pipe fills and the server stalls.
-  child.stdout!.removeAllListeners('data')
-  child.stdout!.resume()
   return {
     ...ready,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
-        child.once('exit', () => resolve())
+        child.once('exit', () => {
+          rmSync(logDir, { recursive: true, force: true })
+          resolve()
+        })
         child.kill('SIGTERM')
       }),
   }
+}
+
+/** CPU milliseconds used so far by the processes whose command name is `comm`, or by `pid`. */
+function cpuMs(match: { pid?: number; comm?: string }): number {
+  const tick = 10 // USER_HZ is 100 on Linux
+  let total = 0
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || (match.pid !== undefined && Number(entry) !== match.pid)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+      if (match.comm !== undefined && comm !== match.comm) continue
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      total += (Number(fields[11]) + Number(fields[12])) * tick
+    } catch {
+      // the process ended while we read: its time is no longer ours to count
+    }
+  }
+  return total
 }
 
 async function post<T>(url: string, path: string, body: unknown, token?: string): Promise<T> {
@@ -254,6 +288,7 @@ async function measureOn(env: Record<string, string>, runs: number, log: (line: 
     const work = all.map(({ t, students }) => ({ t, mutations: dayOfWork(t, students) }))
     const latencies: number[] = []
     let next = 0
+    const cpu0 = { server: cpuMs({ pid: server.pid }), postgres: cpuMs({ comm: 'postgres' }), devices: process.cpuUsage() }
     const t0 = performance.now()
     await Promise.all(
       Array.from({ length: 64 }, async () => {
@@ -269,6 +304,11 @@ async function measureOn(env: Record<string, string>, runs: number, log: (line: 
       }),
     )
     const seconds = (performance.now() - t0) / 1000
+    const devicesCpu = process.cpuUsage(cpu0.devices)
+    const per = (ms: number): string => (ms / work.length).toFixed(1)
+    log(
+      `  load: ${seconds.toFixed(1)} s; CPU ms per teacher (push + pull): server ${per(cpuMs({ pid: server.pid }) - cpu0.server)}, PostgreSQL ${per(cpuMs({ comm: 'postgres' }) - cpu0.postgres)}, the simulated devices ${per((devicesCpu.user + devicesCpu.system) / 1000)}`,
+    )
     latencies.sort((a, b) => a - b)
     return {
       serverPushPullMs: median(dayTimes),
@@ -302,6 +342,8 @@ export async function measureServer(runs: number, log: (line: string) => void = 
   try {
     log('Server on PostgreSQL:')
     const postgres = await measureOn({ DATABASE_URL: url, HL_POOL_SIZE: '20' }, runs, log)
+    // HL_BENCH_STORES=postgres skips PGlite (when working on the server's speed).
+    if (process.env.HL_BENCH_STORES === 'postgres') return { postgres, pglite: postgres }
     log('Server on PGlite:')
     const pglite = await measureOn({ DATABASE_URL: '', HL_DATA_DIR: dir }, runs, log)
     return { postgres, pglite }

@@ -30,9 +30,9 @@ import { ApiFailure } from './errors'
 import { errorFields } from './log'
 import { serveApp } from './static'
 import { dismissConflicts } from './sync/conflicts'
-import { pull } from './sync/pull'
+import { pull, pullBody } from './sync/pull'
 import { push } from './sync/push'
-import type { Caller } from './sync/scope'
+import { authenticate, type Caller } from './sync/scope'
 
 type Env = { Variables: { caller: Caller } }
 
@@ -166,18 +166,9 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
     if (!claims) return fail(401, 'badToken')
     // The token alone proves nothing more than who it was given to: the device and the account are
     // checked in the database on every request, so a revoke or a disabled account takes effect at once.
-    const row = await ctx.db
-      .selectFrom('devices')
-      .innerJoin('accounts', (j) => j.onRef('accounts.school_id', '=', 'devices.school_id').onRef('accounts.account_id', '=', 'devices.account_id'))
-      .select(['accounts.teacher_id', 'accounts.is_admin'])
-      .where('devices.school_id', '=', claims.school)
-      .where('devices.device_id', '=', claims.device)
-      .where('devices.account_id', '=', claims.account)
-      .where('devices.revoked_at', 'is', null)
-      .where('accounts.disabled_at', 'is', null)
-      .executeTakeFirst()
-    if (!row) return fail(401, 'badToken')
-    c.set('caller', { schoolId: claims.school, deviceId: claims.device, accountId: claims.account, teacherId: row.teacher_id, isAdmin: row.is_admin })
+    const caller = await authenticate(ctx.db, claims)
+    if (!caller) return fail(401, 'badToken')
+    c.set('caller', caller)
     await next()
   })
 
@@ -191,7 +182,7 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
     return c.json({ ok: true })
   })
   api.post('/push', auth, limit(LIMITS.pushBytes), async (c) => c.json(await push(ctx, c.get('caller'), await body(c, PushRequestSchema))))
-  api.post('/pull', auth, limit(LIMITS.otherBytes), async (c) => c.json(await pull(ctx, c.get('caller'), await body(c, PullRequestSchema))))
+  api.post('/pull', auth, limit(LIMITS.otherBytes), async (c) => c.body(pullBody(await pull(ctx, c.get('caller'), await body(c, PullRequestSchema))), 200, { 'content-type': 'application/json; charset=utf-8' }))
   api.post('/conflicts/dismiss', auth, limit(LIMITS.otherBytes), async (c) => c.json(await dismissConflicts(ctx, c.get('caller'), (await body(c, DismissConflictsSchema)).ids)))
 
   // ---- the admin's: accounts and devices ----

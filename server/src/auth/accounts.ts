@@ -63,7 +63,7 @@ const ADMIN_SCOPE = (teacherId: string): Scope => ({
 
 /** Writes a server-made change of a record (as the admin would), with the server's clock. */
 async function serverPut(ctx: ServerContext, env: Parameters<typeof applyChange>[0], authorId: string, table: string, id: string, fields: Record<string, unknown>): Promise<void> {
-  const stored = await env.tx.selectFrom('records').select('data').where('school_id', '=', env.schoolId).where('tbl', '=', table).where('id', '=', id).executeTakeFirst()
+  const stored = await env.changes.get(table, id)
   const storedData = stored?.data as { fieldClock?: Record<string, string>; deletedAt?: string } | undefined
   const stamp = ctx.stamp()
   const all = storedData?.deletedAt ? { ...fields, deletedAt: null } : fields
@@ -82,7 +82,7 @@ async function serverPut(ctx: ServerContext, env: Parameters<typeof applyChange>
 
 async function serverDelete(ctx: ServerContext, env: Parameters<typeof applyChange>[0], authorId: string, table: string, id: string): Promise<void> {
   const stamp = ctx.stamp()
-  const stored = await env.tx.selectFrom('records').select('data').where('school_id', '=', env.schoolId).where('tbl', '=', table).where('id', '=', id).executeTakeFirst()
+  const stored = await env.changes.get(table, id)
   if (!stored || (stored.data as { deletedAt?: string }).deletedAt) return
   const result = await applyChange(env, authorId, { table, id, op: 'delete', fields: { deletedAt: stamp }, fieldClock: { deletedAt: stamp }, baseClock: (stored.data as { fieldClock: Record<string, string> }).fieldClock })
   if (!result.ok) throw new ApiFailure(400, result.code, result.params)
@@ -224,8 +224,8 @@ export async function createAccount(ctx: ServerContext, admin: { schoolId: strin
     if (clash) throw new ApiFailure(409, clash.teacher_id === teacherId ? 'teacherHasAccount' : 'loginTaken')
     await tx.insertInto('accounts').values({ school_id: admin.schoolId, account_id: accountId, login: input.login, name: input.name, teacher_id: teacherId, is_admin: isAdmin, password_hash: null, invite_hash: null, invite_expires_at: null, disabled_at: null, created_at: now }).execute()
     const env = { ...base, scope: ADMIN_SCOPE(admin.teacherId) }
-    const teacher = await tx.selectFrom('records').select('deleted').where('school_id', '=', admin.schoolId).where('tbl', '=', 'teachers').where('id', '=', teacherId).executeTakeFirst()
-    if (!teacher || teacher.deleted) await serverPut(ctx, env, admin.teacherId, 'teachers', teacherId, { name: input.name })
+    const teacher = await env.changes.get('teachers', teacherId)
+    if (!teacher || teacher.data.deletedAt !== undefined) await serverPut(ctx, env, admin.teacherId, 'teachers', teacherId, { name: input.name })
     await writeRoles(ctx, env, admin.teacherId, teacherId, input.roles)
   })
   const invite = await newInvite(ctx, ctx.db, admin.schoolId, accountId)
