@@ -25,28 +25,46 @@ function decodeCursor(text: string): Cursor | null {
   }
 }
 
+/** Records a page looks at: the next WINDOW versions, in order, whatever the caller's scope keeps of them. */
+const WINDOW = 1000
+
+interface PageRow {
+  kind: 'r' | 'c' | 'w'
+  version: number | null
+  tbl: string | null
+  body: string | null
+}
+
 /**
- * One page of records and conflict notices after `after`, in ONE statement, so one snapshot: two
- * statements seeing different commits could send a later version and step over an earlier one.
- * Rows come back as the JSON text the database holds: sent as they are, never parsed and serialised
- * again (a full pull is 50,000 rows).
+ * One page, in ONE statement (so one snapshot: two statements seeing different commits could send a
+ * later version and step over an earlier one). It walks the next WINDOW records by version (an ordered
+ * index range that stops there: no sort of everything after the cursor, whose cost would grow with
+ * every page of a full pull), keeps those in the caller's scope, and adds the caller's conflict notices
+ * of the same stretch of versions. The 'w' row says where the window ended (null: it reached the end).
+ * Rows come back as the JSON text the database holds, sent as they are.
  */
-async function page(db: Db, schoolId: string, scope: Scope, after: number, limit: number): Promise<{ kind: 'r' | 'c'; version: number; tbl: string; body: string }[]> {
+async function page(db: Db, schoolId: string, scope: Scope, after: number, limit: number): Promise<PageRow[]> {
   const classes = scope.readableClasses.length > 0 ? sql`or (read_kind = 'class' and class_id in (${sql.join(scope.readableClasses)}))` : sql``
-  const { rows } = await sql<{ kind: 'r' | 'c'; version: number; tbl: string; body: string }>`
-    (select 'r' as kind, version, tbl, data::text as body from records
+  const { rows } = await sql<PageRow>`
+    with win as materialized (
+      select version, tbl, data, read_kind, class_id, teacher_id from records
       where school_id = ${schoolId} and version > ${after}
-        and (read_kind = 'school' ${classes} or (read_kind = 'owner' and teacher_id = ${scope.teacherId}))
+      order by version limit ${WINDOW}),
+    bound as (select case when count(*) = ${WINDOW} then max(version) end as last from win)
+    (select 'r' as kind, version, tbl, data::text as body from win
+      where read_kind = 'school' ${classes} or (read_kind = 'owner' and teacher_id = ${scope.teacherId})
       order by version limit ${limit + 1})
     union all
-    (select 'c' as kind, version, tbl, json_build_object(
-        'id', conflict_id, 'table', tbl, 'recordId', record_id, 'field', field, 'kind', kind,
-        'kept', kept, 'keptClock', kept_clock, 'keptBy', kept_by, 'lost', lost, 'lostClock', lost_clock, 'lostBy', lost_by,
-        'at', created_at, 'dismissedAt', dismissed_at)::text as body
-      from conflicts
-      where school_id = ${schoolId} and version > ${after} and (lost_by = ${scope.teacherId} or kept_by = ${scope.teacherId})
-      order by version limit ${limit + 1})
-    order by version limit ${limit + 1}`.execute(db)
+    (select 'c' as kind, c.version, c.tbl, json_build_object(
+        'id', c.conflict_id, 'table', c.tbl, 'recordId', c.record_id, 'field', c.field, 'kind', c.kind,
+        'kept', c.kept, 'keptClock', c.kept_clock, 'keptBy', c.kept_by, 'lost', c.lost, 'lostClock', c.lost_clock, 'lostBy', c.lost_by,
+        'at', c.created_at, 'dismissedAt', c.dismissed_at)::text as body
+      from conflicts c, bound
+      where c.school_id = ${schoolId} and c.version > ${after} and (bound.last is null or c.version <= bound.last)
+        and (c.lost_by = ${scope.teacherId} or c.kept_by = ${scope.teacherId})
+      order by c.version limit ${limit + 1})
+    union all
+    select 'w' as kind, last as version, null as tbl, null as body from bound`.execute(db)
   return rows
 }
 
@@ -84,11 +102,17 @@ export async function pull(ctx: ServerContext, caller: Caller, req: PullRequest)
     after = cursor.version
   }
   const rows = await page(ctx.db, caller.schoolId, scope, after, limit)
-  const taken = rows.slice(0, limit)
+  const windowEnd = rows.find((r) => r.kind === 'w')?.version ?? null
+  const found = rows.filter((r) => r.kind !== 'w').sort((a, b) => a.version! - b.version!)
+  const taken = found.slice(0, limit)
+  // More when the page is full, or when the window ended before the last version: the cursor then
+  // moves to the window's end, even past versions the caller may not read (they are not the caller's).
+  const full = found.length > limit
+  const version = full ? taken.at(-1)!.version! : (windowEnd ?? taken.at(-1)?.version ?? after)
   return {
-    records: taken.filter((r) => r.kind === 'r').map((r) => ({ table: r.tbl, rowJson: r.body })),
-    conflicts: taken.filter((r) => r.kind === 'c').map((r) => r.body),
-    more: rows.length > limit,
-    cursor: encodeCursor({ epoch: school.epoch, version: taken.at(-1)?.version ?? after, scope: scope.hash }),
+    records: taken.filter((r) => r.kind === 'r').map((r) => ({ table: r.tbl!, rowJson: r.body! })),
+    conflicts: taken.filter((r) => r.kind === 'c').map((r) => r.body!),
+    more: full || windowEnd !== null,
+    cursor: encodeCursor({ epoch: school.epoch, version, scope: scope.hash }),
   }
 }
