@@ -21,7 +21,7 @@ import {
   SetupRequestSchema,
 } from '@hl/core/sync/protocol'
 import { sql } from 'kysely'
-import { acceptInvite, accountInfo, createAccount, listAccounts, listDevices, login, refresh, reinvite, revokeDevice, setRoles, setupSchool, unlock, type Invite } from './auth/accounts'
+import { acceptInvite, accountInfo, createAccount, listAccounts, listDevices, login, refresh, reinvite, revokeDevice, setDisabled, setRoles, setupSchool, unlock, type Invite } from './auth/accounts'
 import { ADDRESS_WINDOW_MS, AddressLimiter } from './auth/rateLimit'
 import { sameSecret, verifyAccess } from './auth/secrets'
 import { dump } from './ops/dump'
@@ -200,6 +200,14 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   admin.post('/accounts/:id/invite', async (c) => c.json(inviteLink(ctx, c, await reinvite(ctx, c.get('caller').schoolId, c.req.param('id')))))
   admin.post('/accounts/:id/unlock', async (c) => {
     await unlock(ctx, c.get('caller').schoolId, c.req.param('id'))
+    return c.json({ ok: true })
+  })
+  admin.post('/accounts/:id/disable', async (c) => {
+    await setDisabled(ctx, c.get('caller'), c.req.param('id'), true)
+    return c.json({ ok: true })
+  })
+  admin.post('/accounts/:id/enable', async (c) => {
+    await setDisabled(ctx, c.get('caller'), c.req.param('id'), false)
     return c.json({ ok: true })
   })
   admin.get('/devices', async (c) => c.json(await listDevices(ctx.db, c.get('caller').schoolId)))

@@ -137,6 +137,17 @@ describe.each(STORES)('scope and security on %s', (kind) => {
     expect((await post(server, '/token', { refreshToken: pc.refreshToken })).status).toBe(200)
   })
 
+  it('refuses a disabled account’s devices and sign-ins, until the admin enables it again', async () => {
+    const who = school.sessions.leader5
+    const id = who.account.id
+    expect((await post(server, `/admin/accounts/${id}/disable`, {}, school.admin.accessToken)).status).toBe(200)
+    expect((await post(server, '/pull', { clientId: 'x', cursor: null }, who.accessToken)).status).toBe(401)
+    expect((await post(server, '/token', { refreshToken: who.refreshToken })).status).toBe(401)
+    expect((await post(server, '/login', { school: school.admin.school.code, login: who.account.login, password: 'a good password' })).status).toBe(401)
+    expect((await post(server, `/admin/accounts/${id}/enable`, {}, school.admin.accessToken)).status).toBe(200)
+    expect((await post(server, '/token', { refreshToken: who.refreshToken })).status).toBe(200)
+  })
+
   it('refuses the admin’s pages to teachers, and requests without a valid token', async () => {
     for (const path of ['/admin/accounts', '/admin/devices']) {
       expect((await call(server, 'GET', path, undefined, school.sessions.leader4.accessToken)).status).toBe(403)

@@ -256,6 +256,19 @@ export async function unlock(ctx: ServerContext, schoolId: string, accountId: st
   if (Number(done.numUpdatedRows) !== 1) throw new ApiFailure(404, 'unknownAccount')
 }
 
+/** Disables an account (a teacher who left): its devices are refused at once; `enable` undoes it. */
+export async function setDisabled(ctx: ServerContext, admin: { schoolId: string; accountId: string }, accountId: string, disabled: boolean): Promise<void> {
+  if (disabled && accountId === admin.accountId) throw new ApiFailure(409, 'ownAccount')
+  const done = await ctx.db
+    .updateTable('accounts')
+    .set({ disabled_at: disabled ? ctx.now() : null })
+    .where('school_id', '=', admin.schoolId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst()
+  if (Number(done.numUpdatedRows) !== 1) throw new ApiFailure(404, 'unknownAccount')
+  ctx.log.info(disabled ? 'account disabled' : 'account enabled', { school: admin.schoolId })
+}
+
 export async function listAccounts(db: Db, schoolId: string): Promise<(AccountInfo & { hasPassword: boolean; invitePending: boolean; locked: boolean; disabled: boolean })[]> {
   const rows = await db.selectFrom('accounts').select(['account_id', 'password_hash', 'invite_hash', 'failed_logins', 'disabled_at']).where('school_id', '=', schoolId).orderBy('created_at').execute()
   return Promise.all(
