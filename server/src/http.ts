@@ -21,7 +21,8 @@ import {
   SetupRequestSchema,
 } from '@hl/core/sync/protocol'
 import { sql } from 'kysely'
-import { acceptInvite, accountInfo, createAccount, listAccounts, listDevices, login, refresh, reinvite, revokeDevice, setDisabled, setRoles, setupSchool, unlock, type Invite } from './auth/accounts'
+import { createAccount, listAccounts, reinvite, setDisabled, setRoles, setupSchool, unlock, type Invite } from './auth/accounts'
+import { acceptInvite, accountInfo, listDevices, login, refresh, revokeDevice } from './auth/signIn'
 import { ADDRESS_WINDOW_MS, AddressLimiter } from './auth/rateLimit'
 import { sameSecret, verifyAccess } from './auth/secrets'
 import { dump } from './ops/dump'
