@@ -35,6 +35,15 @@ export default defineConfigWithVueTs(
     },
   },
   {
+    files: ['server/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['vue', 'vue-*', '@vue/*', 'pinia', 'dexie', '@/*', '../../src/*', '../../../src/*'], message: 'The server shares code with the app only through packages/core (@hl/core).' }] },
+      ],
+    },
+  },
+  {
     files: ['src/views/**/*.{ts,vue}', 'src/components/**/*.{ts,vue}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['dexie', '@/db/*', '../db/*', '../../db/*'], message: 'Views and components reach data through composables.' }] }],

@@ -7,17 +7,53 @@
 //   - in Chromium, on that school loaded into IndexedDB: what each lazy screen adds to the first load,
 //     the class week's render (click on 下一周 → rendered week) and the designer gauge's update per edit.
 // Prints figures for people, then, as its last line, one JSON object.
-// Options: --no-build (measure the builds already made), --runs N (timed runs each, default 9).
+//   - the school server (scripts/bench/server.ts): a teacher's day, a grade leader's full pull and a
+//     load of 500 teachers, on PostgreSQL (the figures named plainly) and on PGlite (…Pglite).
+// Options: --no-build (measure the builds already made), --runs N (timed runs each, default 9),
+// --server-only (the server's figures alone; no build, no browser).
 import { execSync } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { measureReports } from './bench/engine'
 import { measureFirstLoad, measureScreens, sumOf } from './bench/pages'
+import { measureServer, SERVER_TARGETS, type ServerFigures } from './bench/server'
 import { kib } from './bench/stats'
 
 const TARGETS = { initialJsKiB: 120, screenJsKiB: 50, reportMs: 500, linearity: 2.2, classWeekMs: 100, gaugeEditMs: 16 }
 
-const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '9' } } })
+const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '9' }, 'server-only': { type: 'boolean', default: false } } })
 const runs = Math.max(1, Number(values.runs) || 9)
+
+const round = (x: number): number => Number(x.toFixed(1))
+function reportServer(name: string, f: ServerFigures): void {
+  console.log(`  ${name}: a teacher's day (30 mutations pushed, then a pull) ${f.serverPushPullMs.toFixed(1)} ms, median (target ≤ ${SERVER_TARGETS.serverPushPullMs})`)
+  console.log(`  ${name}: a new grade leader's full pull of a 10-class grade's term, ${f.fullPullRecords.toLocaleString('en')} records: ${f.serverFullPullMs.toFixed(0)} ms (target ≤ ${SERVER_TARGETS.serverFullPullMs})`)
+  console.log(`  ${name}: ${f.loadTeachers} teachers pushing and pulling a day's work: p99 ${f.loadP99Ms.toFixed(0)} ms (target ≤ ${SERVER_TARGETS.loadP99Ms}) at ${f.loadPushesPerS.toFixed(0)} pushes/s (target ≥ ${SERVER_TARGETS.loadPushesPerS})`)
+}
+async function serverResult(): Promise<Record<string, number | boolean>> {
+  const { postgres, pglite } = await measureServer(runs)
+  reportServer('PostgreSQL', postgres)
+  reportServer('PGlite', pglite)
+  return {
+    serverPushPullMs: round(postgres.serverPushPullMs),
+    serverFullPullMs: round(postgres.serverFullPullMs),
+    loadP99Ms: round(postgres.loadP99Ms),
+    loadPushesPerS: round(postgres.loadPushesPerS),
+    serverPushPullMsPglite: round(pglite.serverPushPullMs),
+    serverFullPullMsPglite: round(pglite.serverFullPullMs),
+    loadP99MsPglite: round(pglite.loadP99Ms),
+    loadPushesPerSPglite: round(pglite.loadPushesPerS),
+    serverTargetsMet:
+      postgres.serverPushPullMs <= SERVER_TARGETS.serverPushPullMs &&
+      postgres.serverFullPullMs <= SERVER_TARGETS.serverFullPullMs &&
+      postgres.loadP99Ms <= SERVER_TARGETS.loadP99Ms &&
+      postgres.loadPushesPerS >= SERVER_TARGETS.loadPushesPerS,
+  }
+}
+
+if (values['server-only']) {
+  console.log(JSON.stringify(await serverResult()))
+  process.exit(0)
+}
 
 if (!values['no-build']) {
   execSync('npx vite build --logLevel warn', { stdio: 'inherit' })
@@ -42,6 +78,7 @@ for (const [name, bytes] of Object.entries(screens.screenJs)) console.log(`  ${k
 console.log(`Class week render: ${screens.classWeekMs.toFixed(1)} ms, median of ${runs} (target ≤ ${TARGETS.classWeekMs})`)
 console.log(`Gauge update per edit: ${screens.gaugeEditMs.toFixed(1)} ms, median of ${runs} (target ≤ ${TARGETS.gaugeEditMs})`)
 
+const server = await serverResult()
 const maxScreenJs = Math.max(...Object.values(screens.screenJs))
 const result = {
   initialJsGzipBytes: js,
@@ -54,7 +91,9 @@ const result = {
   gaugeEditMs: Number(screens.gaugeEditMs.toFixed(1)),
   maxScreenJsGzipBytes: maxScreenJs,
   screenJsGzipBytes: screens.screenJs,
+  ...server,
   targetsMet:
+    server.serverTargetsMet === true &&
     js <= TARGETS.initialJsKiB * 1024 &&
     maxScreenJs <= TARGETS.screenJsKiB * 1024 &&
     one.ms <= TARGETS.reportMs &&

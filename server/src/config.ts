@@ -17,8 +17,10 @@ export interface ServerConfig {
   scryptN: number
   /** Minutes an access token lives. */
   accessTokenMinutes: number
-  /** Process count hint for the PostgreSQL pool. */
+  /** Connections in the PostgreSQL pool of this process. */
   poolSize: number
+  /** Sign-in attempts one network address may make in 10 minutes (setup, login, invites). */
+  signInsPerAddress: number
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): ServerConfig {
@@ -36,5 +38,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = proce
     scryptN,
     accessTokenMinutes: 15,
     poolSize: env.HL_POOL_SIZE ? Math.max(1, Number(env.HL_POOL_SIZE)) : 10,
+    signInsPerAddress: env.HL_SIGNINS_PER_ADDRESS ? Math.max(1, Number(env.HL_SIGNINS_PER_ADDRESS)) : 30,
   }
 }

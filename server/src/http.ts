@@ -21,8 +21,9 @@ import {
   SetupRequestSchema,
 } from '@hl/core/sync/protocol'
 import { sql } from 'kysely'
-import { acceptInvite, accountInfo, createAccount, listAccounts, listDevices, login, refresh, reinvite, revokeDevice, revokeOwnDevice, setRoles, setupSchool, unlock, type Invite } from './auth/accounts'
-import { AddressLimiter } from './auth/rateLimit'
+import { createAccount, listAccounts, reinvite, setDisabled, setRoles, setupSchool, unlock, type Invite } from './auth/accounts'
+import { acceptInvite, accountInfo, listDevices, login, refresh, revokeDevice, revokeOwnDevice } from './auth/signIn'
+import { ADDRESS_WINDOW_MS, AddressLimiter } from './auth/rateLimit'
 import { sameSecret, verifyAccess } from './auth/secrets'
 import { dump } from './ops/dump'
 import type { ServerContext } from './context'
@@ -30,9 +31,9 @@ import { ApiFailure } from './errors'
 import { errorFields } from './log'
 import { serveApp } from './static'
 import { dismissConflicts } from './sync/conflicts'
-import { pull } from './sync/pull'
+import { pull, pullBody } from './sync/pull'
 import { push } from './sync/push'
-import type { Caller } from './sync/scope'
+import { authenticate, type Caller } from './sync/scope'
 
 type Env = { Variables: { caller: Caller } }
 
@@ -86,12 +87,13 @@ const limit = (maxSize: number) => {
 function inviteLink(ctx: ServerContext, c: Context, invite: Invite): Invite & { url: string; qrSvg: string } {
   const origin = ctx.config.publicUrl ?? new URL(c.req.url).origin
   const url = `${origin}/join?code=${encodeURIComponent(invite.code)}`
-  return { ...invite, url, qrSvg: renderSVG(url, { border: 2 }) }
+  // A quiet zone of 4 modules, as the QR standard asks: phone cameras find the code more surely.
+  return { ...invite, url, qrSvg: renderSVG(url, { border: 4 }) }
 }
 
 export function buildApp(ctx: ServerContext): Hono<Env> {
   const app = new Hono<Env>()
-  const addresses = new AddressLimiter()
+  const addresses = new AddressLimiter({ windowMs: ADDRESS_WINDOW_MS, maxAttempts: ctx.config.signInsPerAddress })
   const address = (c: Context): string => getConnInfo(c).remote.address ?? 'unknown'
   const throttle = (c: Context): void => {
     const wait = addresses.hit(address(c), ctx.now())
@@ -166,18 +168,9 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
     if (!claims) return fail(401, 'badToken')
     // The token alone proves nothing more than who it was given to: the device and the account are
     // checked in the database on every request, so a revoke or a disabled account takes effect at once.
-    const row = await ctx.db
-      .selectFrom('devices')
-      .innerJoin('accounts', (j) => j.onRef('accounts.school_id', '=', 'devices.school_id').onRef('accounts.account_id', '=', 'devices.account_id'))
-      .select(['accounts.teacher_id', 'accounts.is_admin'])
-      .where('devices.school_id', '=', claims.school)
-      .where('devices.device_id', '=', claims.device)
-      .where('devices.account_id', '=', claims.account)
-      .where('devices.revoked_at', 'is', null)
-      .where('accounts.disabled_at', 'is', null)
-      .executeTakeFirst()
-    if (!row) return fail(401, 'badToken')
-    c.set('caller', { schoolId: claims.school, deviceId: claims.device, accountId: claims.account, teacherId: row.teacher_id, isAdmin: row.is_admin })
+    const caller = await authenticate(ctx.db, claims)
+    if (!caller) return fail(401, 'badToken')
+    c.set('caller', caller)
     await next()
   })
 
@@ -191,7 +184,7 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
     return c.json({ ok: true })
   })
   api.post('/push', auth, limit(LIMITS.pushBytes), async (c) => c.json(await push(ctx, c.get('caller'), await body(c, PushRequestSchema))))
-  api.post('/pull', auth, limit(LIMITS.otherBytes), async (c) => c.json(await pull(ctx, c.get('caller'), await body(c, PullRequestSchema))))
+  api.post('/pull', auth, limit(LIMITS.otherBytes), async (c) => c.body(pullBody(await pull(ctx, c.get('caller'), await body(c, PullRequestSchema))), 200, { 'content-type': 'application/json; charset=utf-8' }))
   api.post('/conflicts/dismiss', auth, limit(LIMITS.otherBytes), async (c) => c.json(await dismissConflicts(ctx, c.get('caller'), (await body(c, DismissConflictsSchema)).ids)))
   // The poke: a cheap question a device asks every few seconds while it is open. The school's version
   // moves with every change, so a device that sees a new one pulls (and shows another teacher's new
@@ -226,6 +219,14 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   admin.post('/accounts/:id/invite', async (c) => c.json(inviteLink(ctx, c, await reinvite(ctx, c.get('caller').schoolId, c.req.param('id')))))
   admin.post('/accounts/:id/unlock', async (c) => {
     await unlock(ctx, c.get('caller').schoolId, c.req.param('id'))
+    return c.json({ ok: true })
+  })
+  admin.post('/accounts/:id/disable', async (c) => {
+    await setDisabled(ctx, c.get('caller'), c.req.param('id'), true)
+    return c.json({ ok: true })
+  })
+  admin.post('/accounts/:id/enable', async (c) => {
+    await setDisabled(ctx, c.get('caller'), c.req.param('id'), false)
     return c.json({ ok: true })
   })
   admin.get('/devices', async (c) => c.json(await listDevices(ctx.db, c.get('caller').schoolId)))

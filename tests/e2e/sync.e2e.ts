@@ -40,7 +40,7 @@ async function person(width = 1440): Promise<TestBrowser> {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hl-e2e-server-'))
-  config = { host: '127.0.0.1', port: 0, dataDir, distDir: join(ROOT, 'dist'), scryptN: 1024, accessTokenMinutes: 15, poolSize: 2 }
+  config = { host: '127.0.0.1', port: 0, dataDir, distDir: join(ROOT, 'dist'), scryptN: 1024, accessTokenMinutes: 15, poolSize: 2, signInsPerAddress: 1000 }
   server = await startServer(config, quiet)
   config = { ...config, port: server.port }
   await mkdir(SHOTS, { recursive: true })

@@ -58,6 +58,7 @@ export async function makeStore(kind: StoreKind, { persistent = false } = {}): P
     scryptN: 1024,
     accessTokenMinutes: 15,
     poolSize: 5,
+    signInsPerAddress: 30,
     ...(kind === 'postgres' ? { databaseUrl: await freshPostgresDatabase() } : {}),
   }
   return { kind, config, cleanup: () => dir && rmSync(dir, { recursive: true, force: true }) }

@@ -153,6 +153,21 @@ describe.each(STORES)('the sync protocol on %s', (kind) => {
     expect(seen.filter((id) => ids.includes(id))).toEqual(ids)
   })
 
+  it('walks past long runs of records the caller may not read, to the ones it may', async () => {
+    const reader = device('mathB')
+    await reader.pullAll(server)
+    const math = device('mathA')
+    for (let i = 0; i < 1_100; i++) math.put('assignments', uid('asg'), assignment(school.classes.a, '数学', school.sessions.mathA.account.teacherId))
+    await math.flush(server)
+    const mine = uid('asg')
+    const b = device('mathB')
+    b.put('assignments', mine, assignment(school.classes.b, '数学', school.sessions.mathB.account.teacherId))
+    await b.flush(server)
+    await reader.pullAll(server)
+    expect(reader.records.has(`assignments/${mine}`)).toBe(true)
+    expect([...reader.records].filter(([key, r]) => key.startsWith('assignments/') && r.classId === school.classes.a)).toEqual([])
+  })
+
   it('keeps the losing value of a concurrent edit as a conflict both teachers see, until dismissed', async () => {
     const phone = device('mathA')
     const laptop = new SimClient(uid('dev'), school.sessions.mathA)

@@ -5,7 +5,7 @@ import { naturalId } from '@hl/core/ids'
 import type { TableName } from '@hl/core/schema/tables'
 import { SCHEMA_VERSION, type Session } from '@hl/core/sync/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LOGIN_POLICY } from '../../server/src/auth/accounts'
+import { LOGIN_POLICY } from '../../server/src/auth/signIn'
 import type { RunningServer } from '../../server/src/server'
 import { assignment, item, makeSchool, uid, type School } from './fixture'
 import { call, makeStore, post, start, STORES, type CapturedLog, type StoreHandle } from './harness'
@@ -135,6 +135,17 @@ describe.each(STORES)('scope and security on %s', (kind) => {
     expect((await post(server, '/token', { refreshToken: phone.refreshToken })).status).toBe(401)
     expect((await post(server, '/pull', { clientId: 'pc', cursor: null }, pc.accessToken)).status).toBe(200)
     expect((await post(server, '/token', { refreshToken: pc.refreshToken })).status).toBe(200)
+  })
+
+  it('refuses a disabled account’s devices and sign-ins, until the admin enables it again', async () => {
+    const who = school.sessions.leader5
+    const id = who.account.id
+    expect((await post(server, `/admin/accounts/${id}/disable`, {}, school.admin.accessToken)).status).toBe(200)
+    expect((await post(server, '/pull', { clientId: 'x', cursor: null }, who.accessToken)).status).toBe(401)
+    expect((await post(server, '/token', { refreshToken: who.refreshToken })).status).toBe(401)
+    expect((await post(server, '/login', { school: school.admin.school.code, login: who.account.login, password: 'a good password' })).status).toBe(401)
+    expect((await post(server, `/admin/accounts/${id}/enable`, {}, school.admin.accessToken)).status).toBe(200)
+    expect((await post(server, '/token', { refreshToken: who.refreshToken })).status).toBe(200)
   })
 
   it('refuses the admin’s pages to teachers, and requests without a valid token', async () => {

@@ -2,11 +2,11 @@
 // (slowed, then locked) live in the database and hold across processes; this one stops one address
 // from trying many accounts. Behind a reverse proxy every request comes from the proxy: set the proxy
 // to limit per client too (docs/deploy.md).
-export const ADDRESS_POLICY = { windowMs: 10 * 60 * 1000, maxAttempts: 30 }
+export const ADDRESS_WINDOW_MS = 10 * 60 * 1000
 
 export class AddressLimiter {
   private readonly hits = new Map<string, number[]>()
-  constructor(private readonly policy = ADDRESS_POLICY) {}
+  constructor(private readonly policy: { windowMs: number; maxAttempts: number }) {}
 
   /** Records an attempt at `now`; returns 0 if allowed, else the milliseconds until the next one is. */
   hit(address: string, now: number): number {

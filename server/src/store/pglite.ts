@@ -38,7 +38,7 @@ class PGliteConnection implements DatabaseConnection {
       ...(result.affectedRows !== undefined && query.query.kind !== 'SelectQueryNode' ? { numAffectedRows: BigInt(result.affectedRows) } : {}),
     }
   }
-  // eslint-disable-next-line require-yield -- the server never streams; Kysely's interface asks for the method
+  // The server never streams; Kysely's interface asks for the method.
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('Streaming is not supported on PGlite')
   }

@@ -7,7 +7,8 @@ import type { Store } from './store'
 export async function openPostgres(url: string, onError: (err: Error) => void, poolSize = 10): Promise<Store> {
   // bigint columns hold epoch ms and versions, well inside 2^53: read them as numbers.
   const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) }
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig })
+  // A statement stuck for 30 s is cut off rather than left holding a school's lock.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig, options: '-c statement_timeout=30000' })
   // A broken idle connection must not crash the process: it is logged, and the pool replaces it.
   pool.on('error', onError)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })

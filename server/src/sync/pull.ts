@@ -1,7 +1,7 @@
 // POST /api/v1/pull: the changes after a cursor that the caller may read, oldest first, in pages.
 // The cursor is opaque to the device; it carries the server's epoch (a restore changes it), the last
 // version sent, and the caller's scope when it was made, so any of those changing makes a reset.
-import { LIMITS, type ConflictRow, type PullRequest, type PullResponse } from '@hl/core/sync/protocol'
+import { LIMITS, type PullRequest, type ResetReason } from '@hl/core/sync/protocol'
 import { sql } from 'kysely'
 import type { ServerContext } from '../context'
 import type { Db } from '../store'
@@ -25,110 +25,94 @@ function decodeCursor(text: string): Cursor | null {
   }
 }
 
-export interface ConflictDbRow {
-  conflict_id: string
-  tbl: string
-  record_id: string
-  field: string
-  kind: string
-  kept: unknown
-  kept_clock: string
-  kept_by: string | null
-  lost: unknown
-  lost_clock: string
-  lost_by: string | null
-  created_at: number
-  dismissed_at: number | null
+/** Records a page looks at: the next WINDOW versions, in order, whatever the caller's scope keeps of them. */
+const WINDOW = 1000
+
+interface PageRow {
+  kind: 'r' | 'c' | 'w'
+  version: number | null
+  tbl: string | null
+  body: string | null
 }
 
-export const conflictRow = (r: ConflictDbRow): ConflictRow => ({
-  id: r.conflict_id,
-  table: r.tbl,
-  recordId: r.record_id,
-  field: r.field,
-  kind: r.kind as ConflictRow['kind'],
-  kept: r.kept,
-  keptClock: r.kept_clock,
-  keptBy: r.kept_by,
-  lost: r.lost,
-  lostClock: r.lost_clock,
-  lostBy: r.lost_by,
-  at: r.created_at,
-  dismissedAt: r.dismissed_at,
-})
-
-async function page(db: Db, schoolId: string, scope: Scope, after: number, limit: number) {
-  const records = await db
-    .selectFrom('records')
-    .select(['tbl', 'data', 'version'])
-    .where('school_id', '=', schoolId)
-    .where('version', '>', after)
-    .where((eb) =>
-      eb.or([
-        eb('read_kind', '=', 'school'),
-        ...(scope.readableClasses.length > 0 ? [eb.and([eb('read_kind', '=', 'class'), eb('class_id', 'in', scope.readableClasses)])] : []),
-        eb.and([eb('read_kind', '=', 'owner'), eb('teacher_id', '=', scope.teacherId)]),
-      ]),
-    )
-    .orderBy('version')
-    .limit(limit + 1)
-    .execute()
-  // Conflicts reach the teachers whose values met: the one who lost and the one who won.
-  const conflicts = await db
-    .selectFrom('conflicts')
-    .selectAll()
-    .where('school_id', '=', schoolId)
-    .where('version', '>', after)
-    .where((eb) => eb.or([eb('lost_by', '=', scope.teacherId), eb('kept_by', '=', scope.teacherId)]))
-    .orderBy('version')
-    .limit(limit + 1)
-    .execute()
-  return { records, conflicts }
+/**
+ * One page, in ONE statement (so one snapshot: two statements seeing different commits could send a
+ * later version and step over an earlier one). It walks the next WINDOW records by version (an ordered
+ * index range that stops there: no sort of everything after the cursor, whose cost would grow with
+ * every page of a full pull), keeps those in the caller's scope, and adds the caller's conflict notices
+ * of the same stretch of versions. The 'w' row says where the window ended (null: it reached the end).
+ * Rows come back as the JSON text the database holds, sent as they are.
+ */
+async function page(db: Db, schoolId: string, scope: Scope, after: number, limit: number): Promise<PageRow[]> {
+  const classes = scope.readableClasses.length > 0 ? sql`or (read_kind = 'class' and class_id in (${sql.join(scope.readableClasses)}))` : sql``
+  const { rows } = await sql<PageRow>`
+    with win as materialized (
+      select version, tbl, data, read_kind, class_id, teacher_id from records
+      where school_id = ${schoolId} and version > ${after}
+      order by version limit ${WINDOW}),
+    bound as (select case when count(*) = ${WINDOW} then max(version) end as last from win)
+    (select 'r' as kind, version, tbl, data::text as body from win
+      where read_kind = 'school' ${classes} or (read_kind = 'owner' and teacher_id = ${scope.teacherId})
+      order by version limit ${limit + 1})
+    union all
+    (select 'c' as kind, c.version, c.tbl, json_build_object(
+        'id', c.conflict_id, 'table', c.tbl, 'recordId', c.record_id, 'field', c.field, 'kind', c.kind,
+        'kept', c.kept, 'keptClock', c.kept_clock, 'keptBy', c.kept_by, 'lost', c.lost, 'lostClock', c.lost_clock, 'lostBy', c.lost_by,
+        'at', c.created_at, 'dismissedAt', c.dismissed_at)::text as body
+      from conflicts c, bound
+      where c.school_id = ${schoolId} and c.version > ${after} and (bound.last is null or c.version <= bound.last)
+        and (c.lost_by = ${scope.teacherId} or c.kept_by = ${scope.teacherId})
+      order by c.version limit ${limit + 1})
+    union all
+    select 'w' as kind, last as version, null as tbl, null as body from bound`.execute(db)
+  return rows
 }
 
-export async function pull(ctx: ServerContext, caller: Caller, req: PullRequest): Promise<PullResponse> {
+/** A page as the server holds it: each row still the JSON text the database gave. */
+export type PullPage = { records: { table: string; rowJson: string }[]; conflicts: string[]; cursor: string; more: boolean } | { reset: true; reason: ResetReason }
+
+/** The page as the wire's PullResponse, built around the rows' JSON text. */
+export function pullBody(page: PullPage): string {
+  if ('reset' in page) return JSON.stringify(page)
+  const records = page.records.map((r) => `{"table":${JSON.stringify(r.table)},"row":${r.rowJson}}`).join(',')
+  return `{"records":[${records}],"conflicts":[${page.conflicts.join(',')}],"cursor":${JSON.stringify(page.cursor)},"more":${page.more}}`
+}
+
+export async function pull(ctx: ServerContext, caller: Caller, req: PullRequest): Promise<PullPage> {
   const limit = Math.min(req.limit, LIMITS.pullRecords)
-  // One snapshot for the scope, the records and the conflicts: two statements seeing different
-  // commits could send a later version and skip an earlier one.
-  return ctx.db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (tx) => {
-      const school = await tx.selectFrom('schools').select(['purged_below']).where('school_id', '=', caller.schoolId).executeTakeFirstOrThrow()
-      // Read on every pull, not once at start: a restore on PostgreSQL may happen while servers run.
-      const { value: epoch } = await tx.selectFrom('server_meta').select('value').where('key', '=', 'epoch').executeTakeFirstOrThrow()
-      const scope = await loadScope(tx, caller)
-      let after = 0
-      if (req.cursor) {
-        const cursor = decodeCursor(req.cursor)
-        if (!cursor) return { reset: true, reason: 'badCursor' } as const
-        if (cursor.epoch !== epoch) return { reset: true, reason: 'restored' } as const
-        if (cursor.version < school.purged_below) return { reset: true, reason: 'purged' } as const
-        if (cursor.scope !== scope.hash) return { reset: true, reason: 'scopeChanged' } as const
-        after = cursor.version
-      }
-      await sql`set local statement_timeout = '30s'`.execute(tx)
-      const { records, conflicts } = await page(tx, caller.schoolId, scope, after, limit)
-      // Merge the two streams by version and take one page.
-      const out: PullResponse & { records: unknown[] } = { records: [], conflicts: [], cursor: '', more: false }
-      let r = 0
-      let c = 0
-      let last = after
-      while (out.records.length + out.conflicts.length < limit && (r < records.length || c < conflicts.length)) {
-        const nextR = records[r]
-        const nextC = conflicts[c]
-        if (nextR && (!nextC || nextR.version < nextC.version)) {
-          out.records.push({ table: nextR.tbl, row: nextR.data })
-          last = nextR.version
-          r++
-        } else if (nextC) {
-          out.conflicts.push(conflictRow(nextC))
-          last = nextC.version
-          c++
-        }
-      }
-      out.more = r < records.length || c < conflicts.length
-      out.cursor = encodeCursor({ epoch, version: last, scope: scope.hash })
-      return out
-    })
+  // The epoch is read on every pull (with the caller, by authenticate()), not once at start: a restore
+  // on PostgreSQL may happen while servers run.
+  const school =
+    caller.epoch !== undefined && caller.purgedBelow !== undefined
+      ? { epoch: caller.epoch, purged_below: caller.purgedBelow }
+      : await ctx.db
+          .selectFrom('schools')
+          .innerJoin('server_meta', (j) => j.on('server_meta.key', '=', 'epoch'))
+          .select(['schools.purged_below', 'server_meta.value as epoch'])
+          .where('schools.school_id', '=', caller.schoolId)
+          .executeTakeFirstOrThrow()
+  const scope = await loadScope(ctx.db, caller)
+  let after = 0
+  if (req.cursor) {
+    const cursor = decodeCursor(req.cursor)
+    if (!cursor) return { reset: true, reason: 'badCursor' }
+    if (cursor.epoch !== school.epoch) return { reset: true, reason: 'restored' }
+    if (cursor.version < school.purged_below) return { reset: true, reason: 'purged' }
+    if (cursor.scope !== scope.hash) return { reset: true, reason: 'scopeChanged' }
+    after = cursor.version
+  }
+  const rows = await page(ctx.db, caller.schoolId, scope, after, limit)
+  const windowEnd = rows.find((r) => r.kind === 'w')?.version ?? null
+  const found = rows.filter((r) => r.kind !== 'w').sort((a, b) => a.version! - b.version!)
+  const taken = found.slice(0, limit)
+  // More when the page is full, or when the window ended before the last version: the cursor then
+  // moves to the window's end, even past versions the caller may not read (they are not the caller's).
+  const full = found.length > limit
+  const version = full ? taken.at(-1)!.version! : (windowEnd ?? taken.at(-1)?.version ?? after)
+  return {
+    records: taken.filter((r) => r.kind === 'r').map((r) => ({ table: r.tbl!, rowJson: r.body! })),
+    conflicts: taken.filter((r) => r.kind === 'c').map((r) => r.body!),
+    more: full || windowEnd !== null,
+    cursor: encodeCursor({ epoch: school.epoch, version, scope: scope.hash }),
+  }
 }

@@ -3,10 +3,11 @@
 // school's row is locked first: pushes of one school are serialised, and the versions they take
 // commit in order, so a pull never steps over a change still being written (sync-design.md: a plain
 // serial column lost rows under concurrent writers).
+import { sql } from 'kysely'
 import { MIN_SCHEMA_VERSION, SCHEMA_VERSION, type PushRequest, type PushResponse } from '@hl/core/sync/protocol'
 import { ApiFailure } from '../errors'
 import type { ServerContext } from '../context'
-import { applyChange, type ApplyEnv } from './apply'
+import { applyChange, ChangeSet, preloadFor, type ApplyEnv } from './apply'
 import { loadScope, type Caller } from './scope'
 
 export function checkSchemaVersion(version: number): void {
@@ -14,15 +15,50 @@ export function checkSchemaVersion(version: number): void {
   if (version > SCHEMA_VERSION) throw new ApiFailure(409, 'schemaTooNew', { max: SCHEMA_VERSION, got: version })
 }
 
-/** Runs `fn` under the school's row lock with a version counter; stores the counter's end at commit. */
-export async function withSchoolLock<T>(ctx: ServerContext, schoolId: string, fn: (env: Omit<ApplyEnv, 'scope'>) => Promise<T>): Promise<T> {
+/**
+ * One queue per school in this process. Pushes of one school take turns anyway (the row lock); waiting
+ * here instead of in the database keeps them from holding pool connections while they wait, which
+ * would starve every other request (pulls, other schools) of connections.
+ */
+const queues = new Map<string, Promise<unknown>>()
+function inTurn<T>(schoolId: string, fn: () => Promise<T>): Promise<T> {
+  const before = queues.get(schoolId) ?? Promise.resolve()
+  const run = before.then(fn, fn)
+  const tail = run.catch(() => undefined)
+  queues.set(schoolId, tail)
+  void tail.then(() => {
+    if (queues.get(schoolId) === tail) queues.delete(schoolId)
+  })
+  return run
+}
+
+/**
+ * Runs `fn` under the school's row lock with a version counter and a change set; writes the changes
+ * and the counter's end before commit. The row lock orders pushes across server processes too.
+ */
+export async function withSchoolLock<T>(ctx: ServerContext, schoolId: string, fn: (env: LockedEnv) => Promise<T>): Promise<T> {
+  return inTurn(schoolId, () => schoolTransaction(ctx, schoolId, fn))
+}
+
+/** What a function run under the school's lock gets: the apply environment, less the scope it brings. */
+export type LockedEnv = Omit<ApplyEnv, 'scope'> & { alsoAtCommit(write: { lastSeq: { clientId: string; seq: number } }): void }
+
+async function schoolTransaction<T>(ctx: ServerContext, schoolId: string, fn: (env: LockedEnv) => Promise<T>): Promise<T> {
   return ctx.db.transaction().execute(async (tx) => {
     const school = await tx.selectFrom('schools').select('version').where('school_id', '=', schoolId).forUpdate().executeTakeFirst()
     if (!school) throw new ApiFailure(404, 'unknownSchool')
     const start = school.version
     let version = start
-    const result = await fn({ tx, schoolId, now: ctx.now(), nextVersion: () => ++version })
-    if (version !== start) await tx.updateTable('schools').set({ version }).where('school_id', '=', schoolId).execute()
+    const nextVersion = (): number => ++version
+    const changes = new ChangeSet(tx, schoolId)
+    let lastSeq: { clientId: string; seq: number } | undefined
+    const result = await fn({ tx, schoolId, now: ctx.now(), nextVersion, changes, alsoAtCommit: (w) => (lastSeq = w.lastSeq) })
+    await changes.flush(nextVersion)
+    // The school's counter and the client's last seq in one statement.
+    if (lastSeq) {
+      await sql`with client as (update clients set last_seq = ${lastSeq.seq} where school_id = ${schoolId} and client_id = ${lastSeq.clientId})
+        update schools set version = ${version} where school_id = ${schoolId}`.execute(tx)
+    } else if (version !== start) await tx.updateTable('schools').set({ version }).where('school_id', '=', schoolId).execute()
     return result
   })
 }
@@ -32,15 +68,17 @@ export async function push(ctx: ServerContext, caller: Caller, req: PushRequest)
   const mutations = [...req.mutations].sort((a, b) => a.seq - b.seq)
   return withSchoolLock(ctx, caller.schoolId, async (base) => {
     const { tx } = base
-    await tx
+    // The client's row, made on its first push; one statement either way.
+    const client = await tx
       .insertInto('clients')
       .values({ school_id: caller.schoolId, client_id: req.clientId, device_id: caller.deviceId, last_seq: 0 })
-      .onConflict((oc) => oc.columns(['school_id', 'client_id']).doNothing())
-      .execute()
-    const client = await tx.selectFrom('clients').select(['device_id', 'last_seq']).where('school_id', '=', caller.schoolId).where('client_id', '=', req.clientId).executeTakeFirstOrThrow()
+      .onConflict((oc) => oc.columns(['school_id', 'client_id']).doUpdateSet((eb) => ({ device_id: eb.ref('clients.device_id') })))
+      .returning(['device_id', 'last_seq'])
+      .executeTakeFirstOrThrow()
     // A client id is one app install's: another device presenting it would skip or spoil its queue.
     if (client.device_id !== caller.deviceId) throw new ApiFailure(403, 'clientOfAnotherDevice')
     const env: ApplyEnv = { ...base, scope: await loadScope(tx, caller) }
+    await preloadFor(env, mutations.filter((m) => m.seq > client.last_seq))
     const response: PushResponse = { lastSeq: client.last_seq, applied: [], skipped: [], rejected: [], conflicts: [], clamped: [], serverTime: base.now }
     for (const m of mutations) {
       if (m.seq <= response.lastSeq) {
@@ -55,9 +93,7 @@ export async function push(ctx: ServerContext, caller: Caller, req: PushRequest)
       } else response.rejected.push({ seq: m.seq, code: result.code, params: result.params })
       response.lastSeq = m.seq
     }
-    if (response.lastSeq !== client.last_seq) {
-      await tx.updateTable('clients').set({ last_seq: response.lastSeq }).where('school_id', '=', caller.schoolId).where('client_id', '=', req.clientId).execute()
-    }
+    if (response.lastSeq !== client.last_seq) base.alsoAtCommit({ lastSeq: { clientId: req.clientId, seq: response.lastSeq } })
     return response
   })
 }

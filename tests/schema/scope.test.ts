@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { TABLE_SCOPE } from '@hl/core/schema/scope'
+import { TABLE_NAMES, TABLES, type TableName } from '@hl/core/schema/tables'
+
+const fieldsOf = (t: TableName): string[] => Object.keys(TABLES[t].fields)
+
+describe('the scope rules beside the registry', () => {
+  it('cover every synced table', () => {
+    expect(Object.keys(TABLE_SCOPE).sort()).toEqual([...TABLE_NAMES].sort())
+  })
+
+  it.each(TABLE_NAMES)('%s names only fields it has', (table) => {
+    const def = TABLE_SCOPE[table]
+    for (const field of [def.classField, def.subjectField, def.gradeField, def.ownerField, def.parent?.field]) if (field) expect(fieldsOf(table)).toContain(field)
+  })
+
+  it.each(TABLE_NAMES)('%s: a class-scoped table says where its class is; an owner-scoped one whose it is', (table) => {
+    const def = TABLE_SCOPE[table]
+    if (def.read === 'class') expect(def.classField ?? (def.parent && TABLE_SCOPE[def.parent.table].classField)).toBeTruthy()
+    if (def.read === 'owner' || def.write.includes('owner')) expect(def.ownerField).toBeTruthy()
+    if (def.write.includes('gradeLeader')) expect(def.gradeField).toBeTruthy()
+  })
+
+  it('keeps students’ names and layers to those who teach or lead the class', () => {
+    for (const table of TABLE_NAMES) if (TABLE_SCOPE[table].personal) expect(TABLE_SCOPE[table].read).toBe('class')
+    expect(TABLE_SCOPE.students.personal && TABLE_SCOPE.studentTiers.personal).toBe(true)
+  })
+
+  it('leaves accounts and roles to the admin (server-owned)', () => {
+    for (const table of ['teachers', 'teachings', 'roles'] as const) expect(TABLE_SCOPE[table].write).toEqual(['admin'])
+  })
+})
