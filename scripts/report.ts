@@ -14,6 +14,8 @@ import { buildReport } from '@hl/core/domain/report'
 import type { SchoolCalendar } from '@hl/core/domain/calendar'
 import type { Assignment, Roster } from '@hl/core/domain/types'
 import { readCalendarCsv } from '@hl/core/formats/calendar'
+import { addDays } from '@hl/core/domain/dates'
+import { officialCalendar } from '@hl/core/domain/officialCalendar'
 import { decodeText, type EncodingChoice } from '@hl/core/formats/encoding'
 import { formatError, safeFileName, sortErrors, type FormatError } from '@hl/core/formats/errors'
 import { readPlanCsv } from '@hl/core/formats/plan'
@@ -179,10 +181,12 @@ export function runReport(args: readonly string[], readFile: ReadFile): CliResul
     return badInput(lines)
   }
 
+  // The calendar out of the box: the State Council's arrangement for every year it is published (the
+  // statutory days for a later year), with the school's own calendar file laid over it.
   const evenings = buildReport({
     assignments,
     ...(rosters ? { rosters } : {}),
-    ...(calendar ? { calendar } : {}),
+    calendar: withOfficialDays(calendar, assignments, options),
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.to !== undefined ? { to: options.to } : {}),
   })
@@ -200,4 +204,18 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   process.stdout.write(result.stdout)
   process.stderr.write(result.stderr)
   process.exitCode = result.code
+}
+
+/** The official days of the plan's range (or --from/--to), with the school's file overriding them. */
+function withOfficialDays(school: SchoolCalendar | undefined, assignments: readonly Assignment[], options: { from?: string; to?: string }): SchoolCalendar {
+  let from = options.from
+  let to = options.to
+  for (const a of assignments) {
+    const last = a.due ? addDays(a.due, -1) : a.date
+    if (!options.from && (from === undefined || a.date < from)) from = a.date
+    if (!options.to && (to === undefined || last > to)) to = last
+  }
+  if (!from || !to) return school ?? { overrides: {} }
+  const official = Object.fromEntries(officialCalendar(from, to).days.map((d) => [d.date, d.type]))
+  return { overrides: { ...official, ...(school?.overrides ?? {}) } }
 }

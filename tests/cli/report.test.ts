@@ -236,3 +236,25 @@ describe('report as a process', () => {
     expect(JSON.parse(good.stdout.toString('utf8'))).toEqual(JSON.parse(run('--plan', PLAN, '--roster', fx('roster.csv'), '--format', 'json').stdout))
   })
 })
+
+describe('report: the calendar out of the box', () => {
+  const plan = (rows: string[]) => {
+    const text = ['date,due,grade,class,subject,title,kind,where,tiers,minutes,trial_minutes', ...rows].join('\n')
+    return (path: string) => (path === 'plan.csv' ? Buffer.from(text) : read(path))
+  }
+  it('follows the State Council’s 2026 arrangement: 国庆 weekdays are rest days, the make-up Saturday a school day; --calendar still overrides', () => {
+    const files = plan(['2026-10-05,,5,5(1),数学,练习,书面,家庭,,30,', '2026-10-10,,5,5(1),数学,练习,书面,家庭,,30,', '2026-10-12,,5,5(1),数学,练习,书面,家庭,,30,'])
+    const out = runReport(['--plan', 'plan.csv', '--format', 'json'], files)
+    expect(out.stderr).toBe('')
+    const days = (JSON.parse(out.stdout).evenings as { date: string; restDay: boolean }[]).map((e) => [e.date, e.restDay])
+    expect(days).toEqual([
+      ['2026-10-05', true],
+      ['2026-10-10', false],
+      ['2026-10-12', false],
+    ])
+    // The school's own file lays over it: here the school kept 5 October as a school day.
+    const withFile = (path: string) => (path === 'calendar.csv' ? Buffer.from('date,type\n2026-10-05,school\n') : files(path))
+    const over = runReport(['--plan', 'plan.csv', '--calendar', 'calendar.csv', '--format', 'json'], withFile)
+    expect((JSON.parse(over.stdout).evenings as { date: string; restDay: boolean }[])[0]).toMatchObject({ date: '2026-10-05', restDay: false })
+  })
+})
