@@ -31,7 +31,23 @@ export const SCHEMA_V1 = {
  */
 export const SCHEMA_V2 = { ...SCHEMA_V1, drafts: 'key, [teacherId+assignmentId], savedAt' } as const
 
-export const CURRENT_VERSION = 2
+/**
+ * Version 3: 全批 (grading sheets, each student's grading, items marked wrong), students' real times
+ * and stop reports (熔断) with class surveys, and the item bank (精选) with its uses. New tables only:
+ * nothing stored before changes shape.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  gradingSheets: 'id',
+  gradings: 'id, assignmentId, studentId, classId',
+  itemMarks: 'id, assignmentId, studentId, itemId',
+  timeReports: 'id, assignmentId, classId, studentId',
+  timeSurveys: 'id, classId',
+  bankItems: 'id, subject, teacherId',
+  bankUses: 'id, bankItemId, itemId, classId',
+} as const
+
+export const CURRENT_VERSION = 3
 
 /**
  * Folds a version-1 outbox (one entry per write) into one entry per record, in order: later fields
@@ -69,6 +85,13 @@ export class AppDB extends Dexie {
   declare assignments: AppTables['assignments']
   declare items: AppTables['items']
   declare trials: AppTables['trials']
+  declare gradingSheets: AppTables['gradingSheets']
+  declare gradings: AppTables['gradings']
+  declare itemMarks: AppTables['itemMarks']
+  declare timeReports: AppTables['timeReports']
+  declare timeSurveys: AppTables['timeSurveys']
+  declare bankItems: AppTables['bankItems']
+  declare bankUses: AppTables['bankUses']
   declare outbox: Table<OutboxEntry, number>
   declare meta: Table<MetaRow, string>
   declare drafts: Table<DraftRecord, string>
@@ -77,6 +100,7 @@ export class AppDB extends Dexie {
     super(name)
     this.version(1).stores(SCHEMA_V1)
     this.version(2).stores(SCHEMA_V2).upgrade(coalesceOutboxV1)
+    this.version(3).stores(SCHEMA_V3)
   }
 }
 

@@ -60,6 +60,10 @@ const zhCN = {
       teacherMultiplier: '先做换算倍数',
       subjectBudgets: '学科统筹（上学日）',
       restDaySubjectBudgets: '学科统筹（休息日）',
+      stopTime: '作业熔断时间',
+      weeklyStopLimit: '每周熔断次数（每名学生）',
+      weeklySubjectStopLimit: '每周每科熔断次数（每名学生）',
+      gradeScale: '批改等级',
     },
     values: {
       noWrittenHomework: '不布置家庭书面作业',
@@ -74,6 +78,10 @@ const zhCN = {
       budgetEntry: '{subject} {minutes}',
       otherSubjects: '其他学科 {minutes}',
       listSeparator: '；',
+      stopTime: '{time} 仍未完成的可停止，并告知老师',
+      noLimit: '不限',
+      stopsPerWeek: '不超过 {n} 次',
+      scale: { levels: '优 / 良 / 合格 / 待改进', letters: 'A / B / C / D', score: '分数' },
     },
     source: {
       clause: '条款 {clause}',
@@ -148,6 +156,10 @@ const en: Messages = {
       teacherMultiplier: 'Teacher-trial multiplier',
       subjectBudgets: 'Subject budgets (school days)',
       restDaySubjectBudgets: 'Subject budgets (rest days)',
+      stopTime: 'Homework stop time (熔断)',
+      weeklyStopLimit: 'Stops a week (per student)',
+      weeklySubjectStopLimit: 'Stops a week in one subject (per student)',
+      gradeScale: 'Grading scale',
     },
     values: {
       noWrittenHomework: 'No written homework to take home',
@@ -162,6 +174,10 @@ const en: Messages = {
       budgetEntry: '{subject} {minutes}',
       otherSubjects: 'other subjects {minutes}',
       listSeparator: '; ',
+      stopTime: 'Unfinished by {time}: the student stops and the teacher is told',
+      noLimit: 'No limit',
+      stopsPerWeek: 'At most {n}',
+      scale: { levels: 'Excellent / Good / Pass / Needs work (优/良/合格/待改进)', letters: 'A / B / C / D', score: 'Score' },
     },
     source: {
       clause: 'Clause {clause}',
