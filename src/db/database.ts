@@ -44,7 +44,7 @@ export const SCHEMA_V3 = {
   timeReports: 'id, assignmentId, classId, studentId',
   timeSurveys: 'id, classId',
   bankItems: 'id, subject, teacherId',
-  bankUses: 'id, bankItemId, itemId, classId',
+  bankUses: 'id, bankItemId, itemId',
 } as const
 
 export const CURRENT_VERSION = 3

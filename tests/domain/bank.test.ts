@@ -58,6 +58,7 @@ describe('bank search', () => {
   it.each([
     ['分数加法、通分，约分', ['分数加法', '通分', '约分']],
     [' 通分 ,通分;; ', ['通分']],
+    ['__proto__、分数', ['分数']],
     ['', []],
   ])('reads knowledge points %j', (text, points) => {
     expect(parsePoints(text)).toEqual(points)

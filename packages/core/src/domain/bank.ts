@@ -125,12 +125,23 @@ export function unitsOf(items: readonly BankItem[]): string[] {
   return out
 }
 
-/** 知识点 as typed ("分数加法、通分, 约分") into the set stored. */
+/** 知识点 as typed ("分数加法、通分, 约分") into the list of points. */
 export function parsePoints(text: string): string[] {
   const out: string[] = []
   for (const p of text.split(/[、,，;；\n]/)) {
     const t = p.trim().slice(0, 40)
-    if (t !== '' && !out.includes(t)) out.push(t)
+    // `__proto__` cannot be a key of a stored set: a JSON reader would turn it into a prototype.
+    if (t !== '' && t !== '__proto__' && !out.includes(t)) out.push(t)
   }
   return out
+}
+
+/** Points as the stored set (a stable map keyed by the point, so two devices adding points both win). */
+export function pointSet(points: readonly string[]): Record<string, boolean> {
+  return Object.fromEntries(points.filter((p) => p !== '__proto__').map((p) => [p, true]))
+}
+
+/** The stored set as a list, in the order kept. */
+export function pointList(set: Readonly<Record<string, boolean>>): string[] {
+  return Object.entries(set).flatMap(([p, on]) => (on ? [p] : []))
 }

@@ -52,7 +52,17 @@ const score = v.nullable(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValu
 /** Minutes a student reported: 0–1440 (a day), finite. */
 const reportedMinutes = v.pipe(v.number(), v.check(isValidMinutes, 'minutes'))
 /** A stable map keyed by id or word (a set two devices may both add to: each key is its own entry). */
-const keySet = (max: number) => v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(max)), v.boolean())
+// `__proto__` is refused as a key: a JSON reader (a backup, a bank file) would turn it into a prototype.
+const keySet = (max: number) =>
+  v.record(
+    v.pipe(
+      v.string(),
+      v.minLength(1),
+      v.maxLength(max),
+      v.check((k) => k !== '__proto__', 'key'),
+    ),
+    v.boolean(),
+  )
 
 export const TABLES = {
   /** The school, and its own override of the rules over the region's. */
@@ -295,15 +305,17 @@ export const TABLES = {
     },
     refs: [{ field: 'teacherId', table: 'teachers' }],
   }),
-  /** A bank item set as an item of an assignment: how the bank learns from use. Id: natural (bank item, item). */
+  /**
+   * A bank item set as an item of an assignment: how the bank learns from use. The class, date and
+   * results are read through the item, so a use made while the assignment was still a draft (the item
+   * id is made when the item is added) needs nothing more once it is saved. Id: natural (bank item, item).
+   */
   bankUses: table({
-    fields: { bankItemId: id, itemId: id, assignmentId: id, classId: id },
+    fields: { bankItemId: id, itemId: id },
     naturalId: (r) => naturalId(r.bankItemId, r.itemId),
     refs: [
       { field: 'bankItemId', table: 'bankItems' },
       { field: 'itemId', table: 'items' },
-      { field: 'assignmentId', table: 'assignments' },
-      { field: 'classId', table: 'classes' },
     ],
   }),
 } as const
