@@ -19,6 +19,8 @@ const zhCN = {
   },
   nav: {
     rules: '规则',
+    grading: '批改',
+    bank: '题库',
   },
   pwa: {
     region: '应用更新',
@@ -115,6 +117,8 @@ const en: Messages = {
   },
   nav: {
     rules: 'Rules',
+    grading: 'Grading',
+    bank: 'Item bank',
   },
   pwa: {
     region: 'App update',
