@@ -295,7 +295,7 @@ describe('grading, real times and the bank, offline', () => {
     }
     await page.evaluate(() => localStorage.setItem('homework-ledger:locale', 'zh-CN'))
     await page.setViewportSize({ width: 1440, height: 900 })
-  })
+  }, 300_000)
 
   it('logged no errors', () => {
     expect(consoleErrors.filter((e) => !/net::ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual([])
