@@ -44,6 +44,23 @@ export function useGradingSheet(assignmentId: () => string | undefined) {
   const maxScore = computed(() => sheet.value?.sheet?.maxScore ?? 100)
   const items = computed(() => (sheet.value?.items ?? []).map((i) => ({ id: i.id, title: i.title, tiers: tiersOf(i.tiers), kind: i.kind })))
 
+  // A row keeps its object while nothing of it changed, so a mark re-renders that one student's row,
+  // not the 45 others (what keeps a keystroke within a frame on a phone).
+  let previous = new Map<string, { key: string; row: SheetRow }>()
+  const stable = (built: SheetRow[]): SheetRow[] => {
+    const next = new Map<string, { key: string; row: SheetRow }>()
+    const out = built.map((row) => {
+      const g = row.grading
+      const key = [row.student.name, row.student.number, row.student.tier, g.status, g.level, g.score, g.comment, g.correction, [...row.wrong].join(','), [...row.fixed].join(','), row.items.map((i) => `${i.id}:${i.title}`).join(',')].join('\u0000')
+      const kept = previous.get(row.student.id)
+      const use = kept && kept.key === key ? kept.row : row
+      next.set(row.student.id, { key, row: use })
+      return use
+    })
+    previous = next
+    return out
+  }
+
   const rows: ComputedRef<SheetRow[]> = computed(() => {
     const s = sheet.value
     if (!s) return []
@@ -56,12 +73,14 @@ export function useGradingSheet(assignmentId: () => string | undefined) {
       const [itemId, studentId] = key.split('\u0000') as [string, string]
       marks.set(key, { ...(marks.get(key) ?? { itemId, studentId, wrong: false, fixed: false }), ...patch })
     }
-    return buildSheet({
-      items: items.value,
-      students: s.students.map((st) => ({ id: st.id, name: st.name, number: st.number, tier: tierOf.get(st.id) ?? 'core' })),
-      gradings,
-      marks: [...marks.values()],
-    })
+    return stable(
+      buildSheet({
+        items: items.value,
+        students: s.students.map((st) => ({ id: st.id, name: st.name, number: st.number, tier: tierOf.get(st.id) ?? 'core' })),
+        gradings,
+        marks: [...marks.values()],
+      }),
+    )
   })
 
   // A pending mark is dropped once the stored record says the same.

@@ -143,22 +143,35 @@ export interface WeekTimesData {
   gradeStops: { subject: string; studentId: string; date: string; classId: string }[]
 }
 
+/** Ids and rows of the assignments set in [from, to] in some classes: an index range per class, no items read. */
+async function assignmentsSetIn(db: AppDB, classIds: readonly string[], from: string, to: string): Promise<AssignmentRow[]> {
+  const lists = await Promise.all(classIds.map((c) => liveRows(db.assignments.where('[classId+date]').between([c, from], [c, to], true, true))))
+  return lists.flat()
+}
+
+/**
+ * The class week's real times. Cheap when nothing is reported (the usual week): the week's assignments
+ * of the grade are read by index alone, and only those with reports or a survey are read in full.
+ */
 export async function loadWeekTimes(db: AppDB, classId: string, monday: string, multiplier: number): Promise<WeekTimesData | null> {
   const cls = await liveRow(db.classes, classId)
   if (!cls) return null
   const sunday = addDays(monday, 6)
-  const inWeek = (a: AssignmentRow) => a.date >= monday && a.date <= sunday
-  const list = (await listClassAssignments(db, classId, monday, sunday)).filter((a) => inWeek(a.assignment))
-  const [times, students] = await Promise.all([timesOfClass(db, cls, list, multiplier), listStudents(db, classId)])
+  const gradeClasses = await liveRows(db.classes.where('grade').equals(cls.grade))
+  const week = await assignmentsSetIn(db, gradeClasses.map((c) => c.id), monday, sunday)
+  const byId = new Map(week.map((a) => [a.id, a]))
+  const [reports, surveys] = week.length
+    ? await Promise.all([liveRows(db.timeReports.where('assignmentId').anyOf([...byId.keys()])), liveRows(db.timeSurveys.where('classId').equals(classId))])
+    : [[], []]
   const gradeStops: WeekTimesData['gradeStops'] = []
-  for (const c of await liveRows(db.classes.where('grade').equals(cls.grade))) {
-    const week = (await listClassAssignments(db, c.id, monday, sunday)).filter((a) => inWeek(a.assignment))
-    if (week.length === 0) continue
-    const byId = new Map(week.map((a) => [a.assignment.id, a.assignment]))
-    for (const r of await liveRows(db.timeReports.where('assignmentId').anyOf([...byId.keys()]))) {
-      const a = byId.get(r.assignmentId)
-      if (r.stopped && a) gradeStops.push({ subject: a.subject, studentId: r.studentId, date: a.date, classId: c.id })
-    }
+  for (const r of reports) {
+    const a = byId.get(r.assignmentId)
+    if (r.stopped && a) gradeStops.push({ subject: a.subject, studentId: r.studentId, date: a.date, classId: a.classId })
   }
-  return { times: times.filter((t) => t.reports.length > 0 || t.survey !== undefined), students, gradeStops }
+  const reported = new Set([...reports.filter((r) => r.classId === classId).map((r) => r.assignmentId), ...surveys.filter((s) => byId.has(s.assignmentId)).map((s) => s.assignmentId)])
+  if (reported.size === 0) return { times: [], students: [], gradeStops }
+  const items = await liveRows(db.items.where('assignmentId').anyOf([...reported]))
+  const list = [...reported].map((id) => ({ assignment: byId.get(id)!, items: items.filter((i) => i.assignmentId === id).sort((x, y) => x.position - y.position) }))
+  const [times, students] = await Promise.all([timesOfClass(db, cls, list, multiplier), listStudents(db, classId)])
+  return { times, students, gradeStops }
 }
