@@ -18,6 +18,8 @@ export interface SeedResult {
   teacherId: string
   /** A Monday in the middle of the term. */
   monday: string
+  /** My (the benchmark teacher's) maths assignment of that class on or after the Monday: the grading sheet timed. */
+  assignmentId: string
   items: number
   ms: number
 }
@@ -76,7 +78,9 @@ async function seed(): Promise<SeedResult> {
   })
   db.close()
   const firstGrade5 = school.classes.findIndex((c) => c.grade === 5)
-  return { classId: `class-${firstGrade5}`, teacherId: 'me', monday: '2026-11-02', items: school.itemCount, ms: performance.now() - t0 }
+  const cls = school.classes[firstGrade5]!
+  const graded = school.assignments.find((a) => a.subject === '数学' && a.classRef.grade === cls.grade && a.classRef.className === cls.className && a.date >= '2026-11-02')
+  return { classId: `class-${firstGrade5}`, teacherId: 'me', monday: '2026-11-02', assignmentId: graded?.id ?? '', items: school.itemCount, ms: performance.now() - t0 }
 }
 
 declare global {

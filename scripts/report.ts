@@ -1,5 +1,5 @@
 // `npm run --silent report -- --plan plan.csv [--roster roster.csv] [--calendar calendar.csv]
-//   [--from D --to D] [--format table|json|csv] [--lang zh|en] [--encoding auto|utf8|gb18030]`
+//   [--times times.csv] [--from D --to D] [--format table|json|csv] [--lang zh|en] [--encoding auto|utf8|gb18030]`
 // The thin Node layer over the pure readers (packages/core/src/formats), the engine
 // (packages/core/src/domain/report) and the writers. Exit status: 0 no error finding, 1 some finding is
 // an error, 2 bad input or bad arguments. Bad input prints every error of every file to stderr, one line
@@ -20,6 +20,8 @@ import { decodeText, type EncodingChoice } from '@hl/core/formats/encoding'
 import { formatError, safeFileName, sortErrors, type FormatError } from '@hl/core/formats/errors'
 import { readPlanCsv } from '@hl/core/formats/plan'
 import { readRosterCsv, unknownRosterClasses } from '@hl/core/formats/roster'
+import { readTimesCsv, unmatchedTimes, type TimesRead } from '@hl/core/formats/times'
+import { calibrateEvenings } from '@hl/core/domain/reportCalibration'
 import { reportToCsv } from '@hl/core/formats/reportCsv'
 import { reportToJson } from '@hl/core/formats/reportJson'
 import { reportToTable } from '@hl/core/formats/reportTable'
@@ -55,6 +57,7 @@ interface Options {
   plan: string
   roster?: string
   calendar?: string
+  times?: string
   from?: string
   to?: string
   format: Format
@@ -80,6 +83,7 @@ function parseOptions(args: readonly string[], t: Say): Options | string[] {
         plan: { type: 'string' },
         roster: { type: 'string' },
         calendar: { type: 'string' },
+        times: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
         format: { type: 'string', default: 'table' },
@@ -107,7 +111,7 @@ function parseOptions(args: readonly string[], t: Say): Options | string[] {
     problems.push(t('fromAfterTo', { from: values.from, to: values.to }))
   }
   if (problems.length > 0 || values.plan === undefined) return [...problems, t('usage')]
-  return { plan: values.plan, roster: values.roster, calendar: values.calendar, from: values.from, to: values.to, format, locale: localeOf(args), encoding }
+  return { plan: values.plan, roster: values.roster, calendar: values.calendar, times: values.times, from: values.from, to: values.to, format, locale: localeOf(args), encoding }
 }
 
 /** parseArgs' English errors, said in the chosen language; the option is quoted in its message. */
@@ -175,6 +179,21 @@ export function runReport(args: readonly string[], readFile: ReadFile): CliResul
     else calendar = read.calendar
   }
 
+  let times: TimesRead | undefined
+  const timesText = load(options.times)
+  if (timesText !== undefined && options.times !== undefined) {
+    const read = readTimesCsv(timesText, options.times)
+    if ('errors' in read) errors.push(...read.errors)
+    else times = read
+  }
+  // Reports are read against every evening of the plan (a report before --from still calibrates the
+  // evenings after it), so the plan is reported whole here and cut to the range afterwards.
+  const whole =
+    times && assignments && errors.length === 0
+      ? buildReport({ assignments, ...(rosters ? { rosters } : {}), ...(calendar ? { calendar } : {}) })
+      : undefined
+  if (times && whole) errors.push(...unmatchedTimes(times, whole, rosters))
+
   if (problems.length > 0 || errors.length > 0 || !assignments) {
     const lines = [...problems, ...sortErrors(errors).map((e) => formatErrorLine(e, locale))]
     if (errors.length > 0) lines.push(t('errorCount', { count: errors.length + problems.length }))
@@ -192,8 +211,20 @@ export function runReport(args: readonly string[], readFile: ReadFile): CliResul
   })
   const text = (f: Parameters<typeof findingMessage>[0]) => findingMessage(f, locale)
   const say = (key: string, params: Readonly<Record<string, string | number>> = {}) => translate(cliMessages[locale].report, key, params)
-  const writers = { table: reportToTable, json: reportToJson, csv: reportToCsv }
-  const stdout = writers[options.format](evenings, text, say)
+  const writers = { table: reportToTable, csv: reportToCsv }
+  let stdout: string
+  if (options.format === 'json') {
+    const calibrated = times && whole ? calibrateEvenings(whole, times.rows, rosters ?? []) : undefined
+    const byKey = new Map(calibrated?.evenings.map((c) => [`${c.evening.classRef.grade}|${c.evening.classRef.className}|${c.evening.date}`, c]))
+    const matched = evenings.map((e) => byKey.get(`${e.classRef.grade}|${e.classRef.className}|${e.date}`))
+    stdout = reportToJson(
+      evenings,
+      text,
+      calibrated
+        ? { calibratedAverageMinutes: matched.map((m, i) => m?.calibratedAverageMinutes ?? evenings[i]!.averageMinutes), reports: matched.map((m) => m?.reports ?? new Map()), calibration: calibrated.calibration }
+        : undefined,
+    )
+  } else stdout = writers[options.format](evenings, text, say)
   const code = evenings.some((e) => hasError(e.findings)) ? EXIT.findingError : EXIT.ok
   return { code, stdout, stderr: '' }
 }

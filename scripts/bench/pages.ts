@@ -53,6 +53,7 @@ export async function measureFirstLoad(): Promise<LoadedFile[]> {
 
 interface SeedResult {
   classId: string
+  assignmentId: string
   teacherId: string
   monday: string
   items: number
@@ -66,6 +67,7 @@ export interface ScreenFigures {
   screenJs: Record<string, number>
   classWeekMs: number
   gaugeEditMs: number
+  gradeStepMs: number
 }
 
 /** Waits for the next User Timing mark of that name after `act` runs in the page; returns the ms between. */
@@ -118,6 +120,8 @@ export async function measureScreens(runs: number): Promise<ScreenFigures> {
       planImport: `${baseUrl}/import`,
       settings: `${baseUrl}/settings`,
       rules: `${baseUrl}/rules`,
+      grading: `${baseUrl}/grading/${seed.assignmentId}`,
+      bank: `${baseUrl}/bank`,
     }
     const loaded: Record<string, LoadedFile[]> = {}
     for (const [name, url] of Object.entries(screens)) {
@@ -150,7 +154,34 @@ export async function measureScreens(runs: number): Promise<ScreenFigures> {
       const act = `const el = arg.el; el.value = String(arg.n); el.dispatchEvent(new Event('input', { bubbles: true }))`
       gaugeTimes.push(await timeToMark(page, 'gauge-updated', act, { el: handle, n: 10 + i }))
     }
-    return { seedMs: seed.ms, seededItems: seed.items, screenJs, classWeekMs: median(weekTimes), gaugeEditMs: median(gaugeTimes) }
+    // Grading: from a keystroke on a student's row (a grade) to the next frame with the mark shown.
+    await page.goto(`${baseUrl}/grading/${seed.assignmentId}`)
+    await page.locator('.sheet-row').first().waitFor()
+    await page.waitForTimeout(500)
+    const gradeTimes: number[] = []
+    for (let i = 0; i < runs; i++) {
+      gradeTimes.push(
+        await page.evaluate(async (key) => {
+          const row = document.activeElement?.closest('.sheet-row') ?? document.querySelector('.sheet-row')!
+          const shown = new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error('no grade-shown mark within 10 s')), 10_000)
+            const observer = new PerformanceObserver((list) => {
+              if (!list.getEntries().some((e) => e.name === 'grade-shown')) return
+              clearTimeout(timer)
+              observer.disconnect()
+              resolve()
+            })
+            observer.observe({ type: 'mark' })
+          })
+          const t0 = performance.now()
+          row.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))
+          await shown
+          // The frame that paints it.
+          return new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now() - t0)))
+        }, ['a', 'b', 'c', 'd'][i % 4]!),
+      )
+    }
+    return { seedMs: seed.ms, seededItems: seed.items, screenJs, classWeekMs: median(weekTimes), gaugeEditMs: median(gaugeTimes), gradeStepMs: median(gradeTimes) }
   } finally {
     await browser?.close()
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()))

@@ -6,6 +6,7 @@ import type { AssignmentDraft } from '@hl/core/domain/assignmentDraft'
 import type { FormConflict, FormState } from '@hl/core/domain/designerForm'
 import type { AssignmentRow, AssignmentStatus } from '@hl/core/records'
 import { appDb } from '@/db/database'
+import { propagateBankUses } from '@/db/repos/bank'
 import {
   AssignmentConflictError,
   copyAssignment,
@@ -36,7 +37,10 @@ export const assignmentActions = {
   async create(state: FormState, teacherId: string, status: AssignmentStatus): Promise<AssignmentRow[]> {
     const plain = plainState(state)
     const { draft, itemIds } = asDraft(plain)
-    return createAssignments(appDb(), { classIds: plain.classIds, teacherId, status, draft, itemIds })
+    const rows = await createAssignments(appDb(), { classIds: plain.classIds, teacherId, status, draft, itemIds })
+    // Items picked from the bank: the parallel classes' copies are uses of the same bank items.
+    await propagateBankUses(appDb(), rows.map((r) => r.id))
+    return rows
   },
   /** Saves the form's changes since `base` against what is stored now; conflicts come back, not thrown. */
   async saveChanges(id: string, base: FormState, state: FormState, status: AssignmentStatus): Promise<SaveChangesResult> {

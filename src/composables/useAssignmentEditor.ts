@@ -20,6 +20,7 @@ import { assignmentActions, useNewDrafts, useStoredAssignment } from './useAssig
 import { emptyState, useAssignmentDraft, type DraftItem } from './useAssignmentDraft'
 import { useDesignerSchool } from './useDesignerSchool'
 import { useEveningLoad } from './useEveningLoad'
+import { useDesignerExtras } from './useDesignerExtras'
 import { overCapLines } from './overCapLines'
 import { useSchool } from './useSchool'
 import { useTrialTimer } from './useTrialTimer'
@@ -168,6 +169,7 @@ export function useAssignmentEditor({ onProblems, onSaved }: UseAssignmentEditor
     const grade = classById.value.get(state.classIds[0] ?? '')?.grade ?? myGrades.value[0] ?? 7
     return rulesForGrade(school.rules.value, grade).teacherMultiplier
   })
+  const extras = useDesignerExtras(state, teacherId, multiplier)
   const spread = computed(() => spreadSummary(state.date, state.due, state.items, multiplier.value))
   const laterEvenings = computed(() => (spread.value && spread.value.evenings > 1 ? { n: spread.value.evenings - 1, minutes: spread.value.perEvening } : null))
   const status = computed<AssignmentStatus | 'unsaved'>(() => (editingId.value ? (stored.data.value?.assignment.status ?? 'draft') : 'unsaved'))
@@ -410,6 +412,7 @@ export function useAssignmentEditor({ onProblems, onSaved }: UseAssignmentEditor
     myGrades,
     subjectChoices,
     multiplier,
+    extras,
     spread,
     laterEvenings,
     status,

@@ -48,6 +48,15 @@ export function useRuleText() {
         return budgetsText(rules.subjectBudgets.value)
       case 'restDaySubjectBudgets':
         return budgetsText(rules.restDaySubjectBudgets.value)
+      case 'stopTime':
+        return t('rules.values.stopTime', { time: rules.stopTime.value })
+      case 'weeklyStopLimit':
+      case 'weeklySubjectStopLimit': {
+        const n = rules[key].value
+        return n === null ? t('rules.values.noLimit') : t('rules.values.stopsPerWeek', { n })
+      }
+      case 'gradeScale':
+        return t(`rules.values.scale.${rules.gradeScale.value}`)
     }
   }
 

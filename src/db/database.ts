@@ -33,11 +33,27 @@ export const SCHEMA_V1 = {
 export const SCHEMA_V2 = { ...SCHEMA_V1, drafts: 'key, [teacherId+assignmentId], savedAt' } as const
 
 /**
- * Version 4: sync. The conflict notices the school server sends (a value that lost to a later one,
- * kept so a person can restore it): device-local copies, shown on the 同步 screen. (Version 3 is the
- * grading tables'.)
+ * Version 3: 全批 (grading sheets, each student's grading, items marked wrong), students' real times
+ * and stop reports (熔断) with class surveys, and the item bank (精选) with its uses. New tables only:
+ * nothing stored before changes shape.
  */
-export const SCHEMA_V4 = { ...SCHEMA_V2, syncConflicts: 'id, recordId, at' } as const
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  gradingSheets: 'id',
+  gradings: 'id, assignmentId, studentId, classId',
+  itemMarks: 'id, assignmentId, studentId, itemId',
+  timeReports: 'id, assignmentId, classId, studentId',
+  timeSurveys: 'id, classId',
+  bankItems: 'id, subject, teacherId',
+  bankUses: 'id, bankItemId, itemId',
+} as const
+
+
+/**
+ * Version 4: sync. The conflict notices the school server sends (a value that lost to a later one,
+ * kept so a person can restore it): device-local copies, shown on the 同步 screen.
+ */
+export const SCHEMA_V4 = { ...SCHEMA_V3, syncConflicts: 'id, recordId, at' } as const
 
 export const CURRENT_VERSION = 4
 
@@ -80,6 +96,13 @@ export class AppDB extends Dexie {
   declare assignments: AppTables['assignments']
   declare items: AppTables['items']
   declare trials: AppTables['trials']
+  declare gradingSheets: AppTables['gradingSheets']
+  declare gradings: AppTables['gradings']
+  declare itemMarks: AppTables['itemMarks']
+  declare timeReports: AppTables['timeReports']
+  declare timeSurveys: AppTables['timeSurveys']
+  declare bankItems: AppTables['bankItems']
+  declare bankUses: AppTables['bankUses']
   declare outbox: Table<OutboxEntry, number>
   declare meta: Table<MetaRow, string>
   declare drafts: Table<DraftRecord, string>
@@ -89,6 +112,7 @@ export class AppDB extends Dexie {
     super(name)
     this.version(1).stores(SCHEMA_V1)
     this.version(2).stores(SCHEMA_V2).upgrade(coalesceOutboxV1)
+    this.version(3).stores(SCHEMA_V3)
     this.version(4).stores(SCHEMA_V4)
     // Another tab opened a newer version of the app, which needs a newer database: this tab closes its
     // connection at once (else the other tab's upgrade waits, blocked) and asks to be reloaded.

@@ -12,7 +12,7 @@ import { encodeHlc, parseHlc, receiveHlc, type Hlc } from '@hl/core/domain/hlc'
 import type { OutboxEntry } from '@hl/core/records'
 import { isTableName, ROW_SCHEMAS, TABLE_NAMES, type TableName } from '@hl/core/schema/tables'
 import { TABLE_SCOPE } from '@hl/core/schema/scope'
-import { canWrite, factsOf, type AccessScope } from '@hl/core/sync/access'
+import { canWrite, factsOf, type AccessScope, type RecordFacts } from '@hl/core/sync/access'
 import { isMetaField, mergeRecord, recordAsChange, type StoredRecord } from '@hl/core/sync/merge'
 import { LIMITS, type AccountInfo, type ConflictRow, type Mutation, type PushResponse, type Rejection } from '@hl/core/sync/protocol'
 import { META } from './constants'
@@ -264,19 +264,21 @@ export async function enqueueEverything(db: AppDB, scope: AccessScope | null): P
   const tables = TABLE_NAMES.map((t) => db.table(t))
   await db.transaction('rw', [...tables, db.outbox], async () => {
     const waiting = new Set((await db.outbox.toArray()).filter((e) => e.sentAt === undefined).map((e) => `${e.table}|${e.recordId}`))
-    for (const table of TABLE_NAMES) {
+    // A record's facts, its class and subject taken through its parents (a bank use → item → assignment).
+    const factsFor = async (table: TableName, r: StoredRecord, depth = 0): Promise<RecordFacts | null> => {
       const parentDef = TABLE_SCOPE[table].parent
+      if (!parentDef) return factsOf(table, r, null)
+      const parent = (await db.table(parentDef.table).get(String(r[parentDef.field]))) as StoredRecord | undefined
+      if (!parent || depth > 3) return null
+      return factsOf(table, r, await factsFor(parentDef.table, parent, depth + 1))
+    }
+    for (const table of TABLE_NAMES) {
       const entries: OutboxEntry[] = []
       for (const r of (await db.table(table).toArray()) as StoredRecord[]) {
         if (waiting.has(`${table}|${r.id}`)) continue
         if (scope) {
-          let parentFacts = null
-          if (parentDef) {
-            const parent = (await db.table(parentDef.table).get(String(r[parentDef.field]))) as StoredRecord | undefined
-            if (!parent) continue
-            parentFacts = factsOf(parentDef.table, parent, null)
-          }
-          if (!canWrite(scope, table, factsOf(table, r, parentFacts))) continue
+          const facts = await factsFor(table, r)
+          if (!facts || !canWrite(scope, table, facts)) continue
         }
         const fields: Record<string, unknown> = {}
         for (const [k, value] of Object.entries(r)) if (!isMetaField(k) && k !== 'deletedAt') fields[k] = value

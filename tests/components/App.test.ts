@@ -47,7 +47,7 @@ describe('App shell', () => {
     const toggle = () => wrapper!.get('button[aria-controls="app-nav-list"]')
     expect(toggle().text()).toBe('菜单')
     expect(toggle().attributes('aria-expanded')).toBe('false')
-    expect(wrapper.get('#app-nav-list').findAll('a').map((a) => a.text())).toEqual(['我的作业', '班级周表', '布置作业', '班级学生', '规则', '设置'])
+    expect(wrapper.get('#app-nav-list').findAll('a').map((a) => a.text())).toEqual(['我的作业', '班级周表', '布置作业', '批改', '题库', '班级学生', '规则', '设置'])
 
     await toggle().trigger('click')
     expect(toggle().attributes('aria-expanded')).toBe('true')

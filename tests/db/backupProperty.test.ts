@@ -12,10 +12,14 @@ import type { AppDB } from '@/db/database'
 import { copyAssignment, createAssignments, formOf, getAssignment, removeAssignments, restoreAssignments, saveAssignmentChanges, type RemovedAssignments } from '@/db/repos/assignments'
 import { clearTimersOfUnsavedItems, dropDraft, keepDraft, newDraftKey } from '@/db/repos/drafts'
 import { setCalendarDay } from '@/db/repos/school'
+import { importBank, linkBankItem, listBank, removeBankItem, restoreBankItem, saveToBank } from '@/db/repos/bank'
+import { setGrading, setItemMark, setSheetScale } from '@/db/repos/grading'
+import { removeTimeReport, setSurvey, setTimeReport } from '@/db/repos/times'
 import { addStudents, moveStudent, removeStudents, restoreStudents, setTiers, type RemovedStudents } from '@/db/repos/students'
 import { clearItemTrial, finishItemTrial, pauseItemTrial, resumeItemTrial, startItemTrial } from '@/db/repos/trials'
 import { BACKUP_TABLES, writeBackup } from '@hl/core/formats/backup'
 import { uuidv7 } from '@hl/core/ids'
+import { parsePoints, pointSet } from '@hl/core/domain/bank'
 import type { ItemDraft } from '@hl/core/domain/assignmentDraft'
 import type { Tier } from '@hl/core/domain/types'
 import { freshDb } from './helpers'
@@ -64,6 +68,21 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant('keepDraft' as const), items: fc.array(itemArb, { minLength: 0, maxLength: 3 }), day: fc.integer({ min: 0, max: 6 }) }),
   fc.record({ kind: fc.constant('dropDraft' as const), pick: fc.nat(), removeItemOnly: fc.boolean() }),
   fc.record({ kind: fc.constant('calendar' as const), day: fc.integer({ min: 0, max: 30 }), type: fc.constantFrom('school' as const, 'rest' as const, null) }),
+  fc.record({
+    kind: fc.constant('grade' as const),
+    pick: fc.nat(),
+    student: fc.nat(),
+    level: fc.constantFrom('', 'a', 'b', 'c', 'd') as fc.Arbitrary<'' | 'a' | 'b' | 'c' | 'd'>,
+    status: fc.constantFrom('', 'submitted', 'late', 'missing', 'excused') as fc.Arbitrary<'' | 'submitted' | 'late' | 'missing' | 'excused'>,
+    score: fc.option(fc.constantFrom(0, 87.5, 100), { nil: null }),
+    comment: fc.constantFrom('', '订正第 2 题', '<i>好</i>'),
+    correction: fc.constantFrom('', 'handedIn', 'rechecked') as fc.Arbitrary<'' | 'handedIn' | 'rechecked'>,
+    scale: fc.option(fc.constantFrom('levels' as const, 'letters' as const, 'score' as const), { nil: undefined }),
+  }),
+  fc.record({ kind: fc.constant('mark' as const), pick: fc.nat(), student: fc.nat(), wrong: fc.boolean(), fixed: fc.boolean() }),
+  fc.record({ kind: fc.constant('report' as const), pick: fc.nat(), student: fc.nat(), minutes: fc.constantFrom(0, 25, 60.5, 1440), stopped: fc.boolean(), remove: fc.boolean() }),
+  fc.record({ kind: fc.constant('survey' as const), pick: fc.nat(), counts: fc.tuple(fc.nat({ max: 45 }), fc.nat({ max: 45 }), fc.nat({ max: 45 }), fc.nat({ max: 45 })) }),
+  fc.record({ kind: fc.constant('bank' as const), pick: fc.nat(), action: fc.constantFrom('save', 'remove', 'restore', 'link', 'reimport'), points: fc.array(fc.constantFrom('分数', '通分', '__proto__'), { maxLength: 2 }) }),
 )
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never
 
@@ -176,6 +195,49 @@ async function run(db: AppDB, ops: readonly Op[]): Promise<void> {
       case 'calendar':
         await setCalendarDay(db, `2026-12-${String(1 + o.day).padStart(2, '0')}`, o.type, o.type ? '调休' : '')
         break
+      case 'grade':
+      case 'mark':
+      case 'report':
+      case 'survey': {
+        // Grading and reports are recorded on live and deleted homework and students alike (a sync may
+        // bring either): the backup must carry them all.
+        const id = pick(assignments, o.pick)
+        const a = id ? await db.assignments.get(id) : undefined
+        if (!a) break
+        const studentId = 'student' in o ? pick(students, o.student) : undefined
+        if (o.kind === 'survey') {
+          const [upTo30, upTo60, upTo90, over90] = o.counts
+          await setSurvey(db, a.id, a.classId, { upTo30, upTo60, upTo90, over90 })
+          break
+        }
+        if (!studentId) break
+        const target = { assignmentId: a.id, studentId, classId: a.classId }
+        if (o.kind === 'grade') {
+          if (o.scale) await setSheetScale(db, a.id, o.scale, 100)
+          await setGrading(db, target, { level: o.level, status: o.status, score: o.score, comment: o.comment, correction: o.correction })
+        } else if (o.kind === 'mark') {
+          const itemId = pick((await db.items.where('assignmentId').equals(a.id).toArray()).map((i) => i.id), o.pick)
+          if (itemId) await setItemMark(db, { ...target, itemId }, { wrong: o.wrong, fixed: o.fixed })
+        } else if (o.remove) await removeTimeReport(db, a.id, studentId)
+        else await setTimeReport(db, target, { minutes: o.minutes, stopped: o.stopped, leftItemIds: o.stopped ? ['left-1'] : [], note: o.stopped ? '剩最后一题' : '' })
+        break
+      }
+      case 'bank': {
+        const bank = await db.bankItems.toArray()
+        const chosen = pick(bank, o.pick)
+        if (o.action === 'save' || !chosen) {
+          const itemId = pick((await db.items.toArray()).map((i) => i.id), o.pick)
+          await saveToBank(
+            db,
+            { teacherId, grade: 4, subject: '数学', title: '分数加法', book: '练习册', pages: 'p23', unit: '第二单元', points: pointSet(parsePoints(o.points.join('、'))), difficulty: 3, kind: 'written', where: 'home', tiers: { core: true, extend: false, challenge: true }, minutes: null, trialMinutes: 5 },
+            itemId,
+          )
+        } else if (o.action === 'remove') await removeBankItem(db, chosen.id)
+        else if (o.action === 'restore') await restoreBankItem(db, chosen.id)
+        else if (o.action === 'link') await linkBankItem(db, chosen.id, pick(drafts.flatMap((d) => d.itemIds), o.pick) ?? 'an-item-never-saved')
+        else await importBank(db, await listBank(db))
+        break
+      }
     }
   }
 }

@@ -59,6 +59,28 @@ const V1_ROWS: Record<string, object[]> = {
   ],
 }
 
+/** Version 2 as released (commit 5db3c4f): version 1 plus the designer's drafts. */
+const V2 = { ...V1, drafts: 'key, [teacherId+assignmentId], savedAt' }
+
+const V2_ROWS: Record<string, object[]> = {
+  ...Object.fromEntries(Object.entries(V1_ROWS).filter(([t]) => t !== 'outbox')),
+  // Version 2 holds one waiting entry per record, with the clocks it began from.
+  outbox: [
+    { table: 'items', recordId: 'i1', op: 'put', fields: { minutes: 20 }, hlc: '001800000000003-000000-dev1', baseVersion: 1, baseClock: { minutes: '001800000000001-000000-dev1' } },
+  ],
+  drafts: [
+    {
+      key: 'edit:a1',
+      assignmentId: 'a1',
+      teacherId: 'me',
+      savedAt: 1_800_000_000_000,
+      base: { classIds: ['c1'], subject: '数学', date: '2026-11-23', due: '', items: [] },
+      baseStatus: 'published',
+      state: { classIds: ['c1'], subject: '数学', date: '2026-11-23', due: '', items: [{ id: 'i9', title: '新题', kind: 'written', where: 'home', tiers: { core: true, extend: false, challenge: false }, minutes: 5, trialMinutes: null }] },
+    },
+  ],
+}
+
 let name = ''
 afterEach(async () => {
   await Dexie.delete(name)
@@ -112,6 +134,30 @@ describe('schema versions', () => {
     expect((await listStudents(db, 'c1')).map((s) => s.name)).toEqual(['张三'])
     expect((await listStudentTiers(db, 'c1')).map((t) => t.tier)).toEqual(['challenge'])
     expect((await listClassAssignments(db, 'c1', '2026-11-23', '2026-11-29'))[0]?.items[0]?.title).toBe('练习册p23')
+    db.close()
+  })
+
+  it('opens a version 2 database in version 3 with every record, the outbox and the drafts intact, and the new tables empty', async () => {
+    name = `upgrade-v2-${Date.now()}`
+    const old = new Dexie(name)
+    old.version(2).stores(V2)
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, rows] of Object.entries(V2_ROWS)) await old.table(table).bulkAdd(rows)
+    })
+    old.close()
+
+    const db = new AppDB(name)
+    await db.open()
+    expect(db.verno).toBe(CURRENT_VERSION)
+    for (const [table, rows] of Object.entries(V2_ROWS)) {
+      const stored = await db.table(table).toArray()
+      expect(table === 'outbox' ? stored.map(({ seq: _seq, ...e }) => e) : stored, table).toEqual(rows)
+    }
+    for (const table of ['gradingSheets', 'gradings', 'itemMarks', 'timeReports', 'timeSurveys', 'bankItems', 'bankUses']) expect(await db.table(table).count(), table).toBe(0)
+    expect((await listClassAssignments(db, 'c1', '2026-11-23', '2026-11-29'))[0]?.items[0]?.title).toBe('练习册p23')
+    // The new tables take records at once (their indexes exist).
+    await db.gradings.put({ id: 'a1|st1', updatedAt: '001800000000009-000000-dev1', fieldClock: {}, version: 1, assignmentId: 'a1', studentId: 'st1', classId: 'c1', status: 'submitted', level: 'a', score: null, comment: '', correction: '' })
+    expect(await db.gradings.where('assignmentId').equals('a1').count()).toBe(1)
     db.close()
   })
 })

@@ -103,3 +103,26 @@ describe('override layers', () => {
     expect(resolveRules().levels.upperPrimary.dailyCapMinutes.value).toBe(60)
   })
 })
+
+describe('the stop rule (作业熔断) and the grading scale', () => {
+  it.each([
+    ['lowerPrimary', '21:20'],
+    ['upperPrimary', '21:20'],
+    ['juniorHigh', '22:00'],
+    ['seniorHigh', '23:00'],
+  ] as const)('%s stops at the sleep notice’s bedtime %s by default, with no weekly limits', (level, time) => {
+    const r = resolveRules(NATIONAL_2021).levels[level]
+    expect(r.stopTime.value).toBe(time)
+    expect(r.stopTime.value).toBe(r.bedtime.value)
+    expect(r.stopTime.source.quote).toContain('也应按时就寝')
+    expect(r.weeklyStopLimit.value).toBeNull()
+    expect(r.weeklySubjectStopLimit.value).toBeNull()
+  })
+
+  it('a school sets a Zhuhai-style rule: bedtime minus 20 minutes, 4 a week, 1 per subject', () => {
+    const rules = resolveRules(NATIONAL_2021, [{ id: 's', kind: 'school', name: '某校', version: 1, levels: { upperPrimary: { stopTime: '21:00', weeklyStopLimit: 4, weeklySubjectStopLimit: 1, gradeScale: 'letters' } } }])
+    const r = rulesForGrade(rules, 5)
+    expect([r.stopTime, r.weeklyStopLimit, r.weeklySubjectStopLimit, r.gradeScale]).toEqual(['21:00', 4, 1, 'letters'])
+    expect(rules.levels.upperPrimary.weeklyStopLimit.setByName).toBe('某校')
+  })
+})

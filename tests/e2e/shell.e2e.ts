@@ -79,7 +79,7 @@ describe('app shell', () => {
     // Back to the top and on to the language switch: Tab until the English button has focus.
     await page.evaluate(() => (document.querySelector('.skip-link') as HTMLElement | null)?.focus())
     let reached = false
-    for (let i = 0; i < 10 && !reached; i++) {
+    for (let i = 0; i < 14 && !reached; i++) {
       await page.keyboard.press('Tab')
       reached = await page.evaluate(() => document.activeElement?.getAttribute('data-locale') === 'en')
     }

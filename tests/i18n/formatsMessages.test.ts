@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import { DUE_MAX_DAYS, MINUTES_MAX } from '@hl/core/domain/assignmentDraft'
-import { DAY_TYPE_WORDS, KIND_WORDS, TIER_WORDS, WHERE_WORDS, acceptedWords } from '@hl/core/formats/vocab'
+import { DAY_TYPE_WORDS, KIND_WORDS, STOPPED_WORDS, TIER_WORDS, WHERE_WORDS, acceptedWords } from '@hl/core/formats/vocab'
 import { translate } from '@/i18n/format'
 import { cliMessages } from '@/i18n/messages/cli'
 import { designerMessages } from '@/i18n/messages/designer'
@@ -39,6 +39,7 @@ describe('formats and CLI messages', () => {
     ['tiersEmpty', TIER_WORDS],
     ['rosterTierUnknown', TIER_WORDS],
     ['dayTypeUnknown', DAY_TYPE_WORDS],
+    ['stoppedUnknown', STOPPED_WORDS],
   ] as const)('%s lists every word the reader accepts, in both locales', (code, words) => {
     for (const locale of ['zh-CN', 'en'] as const) {
       const message = formatsMessages[locale].errors[code]

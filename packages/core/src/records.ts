@@ -45,6 +45,24 @@ export type ItemRow = RowOf<'items'>
 /** 先做 timer of one item: survives a reload mid-way. Id: natural, from item and teacher. */
 export type TrialRow = RowOf<'trials'>
 export type TrialState = TrialRow['state']
+/** 全批: the scale of one assignment's sheet. Id: natural, from the assignment. */
+export type GradingSheetRow = RowOf<'gradingSheets'>
+export type GradeScale = GradingSheetRow['scale']
+/** 全批: one student's work on one assignment. Id: natural, from assignment and student. */
+export type GradingRow = RowOf<'gradings'>
+export type HandInStatus = GradingRow['status']
+export type GradeLevel = GradingRow['level']
+export type CorrectionState = GradingRow['correction']
+/** 错题: one item of one student's work. Id: natural, from item and student. */
+export type ItemMarkRow = RowOf<'itemMarks'>
+/** A student's real time of one assignment, or a stop report (熔断). Id: natural, from assignment and student. */
+export type TimeReportRow = RowOf<'timeReports'>
+/** A class survey of one assignment's time in bands. Id: natural, from the assignment. */
+export type TimeSurveyRow = RowOf<'timeSurveys'>
+/** 精选: an item in the bank. */
+export type BankItemRow = RowOf<'bankItems'>
+/** A bank item set in an assignment. Id: natural, from bank item and item. */
+export type BankUseRow = RowOf<'bankUses'>
 
 export type SyncedTables = { [K in TableName]: RowOf<K> }
 export type SyncedTableName = TableName

@@ -29,6 +29,8 @@ const zhCN = {
   },
   nav: {
     rules: '规则',
+    grading: '批改',
+    bank: '题库',
   },
   pwa: {
     region: '应用更新',
@@ -78,6 +80,10 @@ const zhCN = {
       teacherMultiplier: '先做换算倍数',
       subjectBudgets: '学科统筹（上学日）',
       restDaySubjectBudgets: '学科统筹（休息日）',
+      stopTime: '作业熔断时间',
+      weeklyStopLimit: '每周熔断次数（每名学生）',
+      weeklySubjectStopLimit: '每周每科熔断次数（每名学生）',
+      gradeScale: '批改等级',
     },
     values: {
       noWrittenHomework: '不布置家庭书面作业',
@@ -92,6 +98,10 @@ const zhCN = {
       budgetEntry: '{subject} {minutes}',
       otherSubjects: '其他学科 {minutes}',
       listSeparator: '；',
+      stopTime: '{time} 仍未完成的可停止，并告知老师',
+      noLimit: '不限',
+      stopsPerWeek: '不超过 {n} 次',
+      scale: { levels: '优 / 良 / 合格 / 待改进', letters: 'A / B / C / D', score: '分数' },
     },
     source: {
       clause: '条款 {clause}',
@@ -128,6 +138,9 @@ const zhCN = {
       capLooser: '不能宽于国家或地区规定的上限：最多 {limit} 分钟。',
       multiplierInvalid: '倍数要在 {min} 到 {max} 之间。',
       bedtimeInvalid: '请按“时:分”填写晚上的时间（{earliest} 以后），例如 21:30。',
+      stopTimeInvalid: '请按“时:分”填写熔断时间，例如 21:00。',
+      stopLimitInvalid: '每周熔断次数须为 0 到 7 之间的整数，或留空表示不限。',
+      gradeScaleInvalid: '请选择一种评价方式。',
       bedtimeLater: '不能晚于国家或地区规定的 {limit}（睡眠通知：一般不晚于）。',
       sleepHoursInvalid: '请填写 {min} 到 {max} 之间的小时数。',
       budgetsInvalid: '学科统筹的格式不对。',
@@ -170,6 +183,8 @@ const en: Messages = {
   },
   nav: {
     rules: 'Rules',
+    grading: 'Grading',
+    bank: 'Item bank',
   },
   pwa: {
     region: 'App update',
@@ -219,6 +234,10 @@ const en: Messages = {
       teacherMultiplier: 'Teacher-trial multiplier',
       subjectBudgets: 'Subject budgets (school days)',
       restDaySubjectBudgets: 'Subject budgets (rest days)',
+      stopTime: 'Homework stop time (熔断)',
+      weeklyStopLimit: 'Stops a week (per student)',
+      weeklySubjectStopLimit: 'Stops a week in one subject (per student)',
+      gradeScale: 'Grading scale',
     },
     values: {
       noWrittenHomework: 'No written homework to take home',
@@ -233,6 +252,10 @@ const en: Messages = {
       budgetEntry: '{subject} {minutes}',
       otherSubjects: 'other subjects {minutes}',
       listSeparator: '; ',
+      stopTime: 'Unfinished by {time}: the student stops and the teacher is told',
+      noLimit: 'No limit',
+      stopsPerWeek: 'At most {n}',
+      scale: { levels: 'Excellent / Good / Pass / Needs work (优/良/合格/待改进)', letters: 'A / B / C / D', score: 'Score' },
     },
     source: {
       clause: '{clause}',
@@ -268,6 +291,9 @@ const en: Messages = {
       capLooser: 'It cannot be looser than the national or regional cap: {limit} minutes at most.',
       multiplierInvalid: 'The multiplier must be from {min} to {max}.',
       bedtimeInvalid: 'Enter an evening time ({earliest} or later) as hh:mm, e.g. 21:30.',
+      stopTimeInvalid: 'Enter the cut-off time as hh:mm, e.g. 21:00.',
+      stopLimitInvalid: 'Stops per week must be a whole number from 0 to 7, or empty for no limit.',
+      gradeScaleInvalid: 'Choose a grading scale.',
       bedtimeLater: 'It cannot be later than {limit}, the national or regional bedtime (the sleep notice says “no later than”).',
       sleepHoursInvalid: 'Enter hours from {min} to {max}.',
       budgetsInvalid: 'The subject budgets are not in the right form.',

@@ -4,11 +4,11 @@
 
 const zhCN = {
   usage:
-    '用法：npm run --silent report -- --plan 计划.csv [--roster 名单.csv] [--calendar 校历.csv] [--from 2026-03-02 --to 2026-03-06] [--format table、json 或 csv] [--lang zh 或 en] [--encoding auto、utf8 或 gb18030]',
+    '用法：npm run --silent report -- --plan 计划.csv [--roster 名单.csv] [--calendar 校历.csv] [--times 用时.csv] [--from 2026-03-02 --to 2026-03-06] [--format table、json 或 csv] [--lang zh 或 en] [--encoding auto、utf8 或 gb18030]',
   badArgs: '参数有误：{reason}',
   unknownOption: '未知的参数「{option}」',
   missingValue: '参数「{option}」后面缺少值',
-  positional: '多余的参数「{option}」（文件名前要写 --plan、--roster 或 --calendar）',
+  positional: '多余的参数「{option}」（文件名前要写 --plan、--roster、--calendar 或 --times）',
   missingPlan: '缺少 --plan（作业计划 CSV 文件）',
   badFormat: '--format 只能是 table、json 或 csv，不能是「{value}」',
   badLang: '--lang 只能是 zh 或 en，不能是「{value}」',
@@ -52,11 +52,11 @@ type CliMessages = typeof zhCN
 
 const en: CliMessages = {
   usage:
-    'Usage: npm run --silent report -- --plan plan.csv [--roster roster.csv] [--calendar calendar.csv] [--from 2026-03-02 --to 2026-03-06] [--format table, json or csv] [--lang zh or en] [--encoding auto, utf8 or gb18030]',
+    'Usage: npm run --silent report -- --plan plan.csv [--roster roster.csv] [--calendar calendar.csv] [--times times.csv] [--from 2026-03-02 --to 2026-03-06] [--format table, json or csv] [--lang zh or en] [--encoding auto, utf8 or gb18030]',
   badArgs: 'Bad arguments: {reason}',
   unknownOption: 'Unknown option “{option}”',
   missingValue: 'Option “{option}” needs a value',
-  positional: 'Unexpected argument “{option}” (put --plan, --roster or --calendar before a file name)',
+  positional: 'Unexpected argument “{option}” (put --plan, --roster, --calendar or --times before a file name)',
   missingPlan: 'Missing --plan (the homework plan CSV file)',
   badFormat: '--format must be table, json or csv, not “{value}”',
   badLang: '--lang must be zh or en, not “{value}”',

@@ -85,6 +85,12 @@ const zhCN = {
     cancel: '返回修改',
   },
   notFound: '这份作业不存在或已删除。',
+  bank: {
+    open: '从题库选',
+    added: '已从题库加入：{title}',
+    applied: '已按实际用时校准各项书面作业的预计用时。',
+    repeated: '重复性作业：“{title}”在 {date} 已给本班布置过',
+  },
   loading: '正在加载…',
   noTeacher: '本设备还没有登记教师，请先在设置里完成学校设置。',
   status: {
@@ -308,6 +314,12 @@ const en: DesignerMessages = {
     cancel: 'Go back',
   },
   notFound: 'This homework does not exist or was deleted.',
+  bank: {
+    open: 'Choose from the bank',
+    added: 'Added from the bank: {title}',
+    applied: 'The written items’ estimates are corrected by the real times.',
+    repeated: 'Repeated homework: “{title}” was already set for this class on {date}',
+  },
   loading: 'Loading…',
   noTeacher: 'No teacher is registered on this device yet: finish the school setup first.',
   status: {

@@ -48,6 +48,10 @@ const zhErrors: ErrorMessages = {
   rosterClassNotInPlan: '计划里没有 {grade} 年级「{className}」班的作业，请检查年级和班级是否写错',
   classUnknown: '班级「{value}」在本校不存在（{grade} 年级没有这个班）',
   subjectNotTaught: '本校 {grade} 年级没有学科「{value}」；本校 {grade} 年级的学科：{subjects}',
+  stoppedUnknown: '「{value}」不是有效的熔断标记，可填 是、1、yes（熔断）或 否、0、no、空着（完成）',
+  timesNoHomework: '计划里 {date} {grade} 年级「{className}」班没有「{value}」作业，这条用时无从对照',
+  timesStudentUnknown: '名单里「{className}」班没有学生「{value}」',
+  timesDuplicate: '学生「{value}」这天这科的用时已在第 {line} 行写过',
 }
 
 const zhCN = {
@@ -95,6 +99,10 @@ const enErrors: ErrorMessages = {
   rosterClassNotInPlan: 'The plan has no homework for class “{className}” of grade {grade}: check the grade and class',
   classUnknown: 'The school has no class “{value}” in grade {grade}',
   subjectNotTaught: 'Grade {grade} is not taught “{value}” at this school; its subjects are: {subjects}',
+  stoppedUnknown: '“{value}” is not a stop mark: use 1, yes or 是 (stopped), or 0, no, 否 or nothing (finished)',
+  timesNoHomework: 'The plan has no “{value}” homework for class “{className}” of grade {grade} on {date}: this time has no estimate to be read against',
+  timesStudentUnknown: 'The roster of class “{className}” has no student “{value}”',
+  timesDuplicate: 'Student “{value}” already has a time for this day and subject on line {line}',
 }
 
 const en: FormatsMessages = {

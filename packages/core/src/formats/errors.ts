@@ -42,10 +42,14 @@ export type FormatErrorCode =
   | 'dayTypeUnknown'
   | 'dayTypeConflict'
   | 'textTooLong'
+  | 'stoppedUnknown'
   // against other files or the school
   | 'rosterClassNotInPlan'
   | 'classUnknown'
   | 'subjectNotTaught'
+  | 'timesNoHomework'
+  | 'timesStudentUnknown'
+  | 'timesDuplicate'
 
 export type FormatErrorParams = Readonly<Record<string, string | number>>
 

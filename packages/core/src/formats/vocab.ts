@@ -29,6 +29,12 @@ export const DAY_TYPE_WORDS: Readonly<Record<string, DayType>> = {
   rest: 'rest', 休息: 'rest', 放假: 'rest',
 }
 
+/** times.csv's 熔断 column: did the student stop at the cut-off? */
+export const STOPPED_WORDS: Readonly<Record<string, boolean>> = {
+  '0': false, 否: false, no: false,
+  '1': true, 是: true, yes: true,
+}
+
 /** Looks a cell up in a word table; undefined when the word is unknown. */
 export function lookupWord<T>(words: Readonly<Record<string, T>>, cell: string): T | undefined {
   const key = cell.trim().toLowerCase()

@@ -25,6 +25,9 @@ const budgets = v.nullable(
   }),
 )
 
+/** Stops a week: 0 (no stop allowed without asking) to 7. */
+const stopLimit = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(7))
+
 const levelRules = v.object({
   homeWrittenAllowed: v.optional(v.boolean()),
   dailyCapMinutes: v.optional(v.nullable(capMinutes)),
@@ -36,6 +39,10 @@ const levelRules = v.object({
   ),
   subjectBudgets: v.optional(budgets),
   restDaySubjectBudgets: v.optional(budgets),
+  stopTime: v.optional(v.pipe(v.string(), v.regex(BEDTIME))),
+  weeklyStopLimit: v.optional(v.nullable(stopLimit)),
+  weeklySubjectStopLimit: v.optional(v.nullable(stopLimit)),
+  gradeScale: v.optional(v.picklist(['levels', 'letters', 'score'])),
 })
 
 export const LEVEL_RULES_OVERRIDE = v.object({

@@ -55,4 +55,16 @@ export const TABLE_SCOPE: { readonly [K in TableName]: TableScope } = {
   assignments: { read: 'class', write: ['admin', 'teacher'], classField: 'classId', subjectField: 'subject' },
   items: { read: 'class', write: ['admin', 'teacher'], parent: { table: 'assignments', field: 'assignmentId' } },
   trials: { read: 'owner', write: ['owner'], ownerField: 'teacherId' },
+  // 全批 and real times belong to the assignment's class and subject: its teachers read them (a class
+  // teacher sees the whole class's grading), the subject's teacher writes them. Grades and times are
+  // students' personal data.
+  gradingSheets: { read: 'class', write: ['admin', 'teacher'], parent: { table: 'assignments', field: 'assignmentId' } },
+  gradings: { read: 'class', write: ['admin', 'teacher'], parent: { table: 'assignments', field: 'assignmentId' }, personal: true },
+  itemMarks: { read: 'class', write: ['admin', 'teacher'], parent: { table: 'assignments', field: 'assignmentId' }, personal: true },
+  timeReports: { read: 'class', write: ['admin', 'teacher', 'homeroomTeacher'], parent: { table: 'assignments', field: 'assignmentId' }, personal: true },
+  timeSurveys: { read: 'class', write: ['admin', 'teacher', 'homeroomTeacher'], parent: { table: 'assignments', field: 'assignmentId' } },
+  // 精选: a bank item is its teacher's to change, and the whole school's to read (a subject group shares
+  // its bank); its uses follow the item they were used in.
+  bankItems: { read: 'school', write: ['owner'], ownerField: 'teacherId' },
+  bankUses: { read: 'class', write: ['admin', 'teacher'], parent: { table: 'items', field: 'itemId' } },
 }

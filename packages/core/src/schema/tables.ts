@@ -9,6 +9,7 @@ import * as v from 'valibot'
 import { naturalId } from '../ids'
 import { count, dateOrEmpty, epochMs, grade, id, isoDate, minutes, position, SYNC_META, text, TEXT_LIMITS } from './fields'
 import { LEVEL_RULES_OVERRIDE } from './rules'
+import { isValidMinutes } from '../domain/assignmentDraft'
 
 const tierMap = v.object({ core: v.boolean(), extend: v.boolean(), challenge: v.boolean() })
 
@@ -45,6 +46,23 @@ function table<E extends v.ObjectEntries>(def: TableDef<E>) {
 }
 
 const subject = v.pipe(v.string(), v.minLength(1), v.maxLength(TEXT_LIMITS.subject))
+const itemKind = v.picklist(['written', 'oral', 'reading', 'practice', 'exercise', 'chores'])
+/** A score on a sheet's score scale: 0–1000, halves allowed (a 100-point paper may give 87.5). */
+const score = v.nullable(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1000)))
+/** Minutes a student reported: 0–1440 (a day), finite. */
+const reportedMinutes = v.pipe(v.number(), v.check(isValidMinutes, 'minutes'))
+/** A stable map keyed by id or word (a set two devices may both add to: each key is its own entry). */
+// `__proto__` is refused as a key: a JSON reader (a backup, a bank file) would turn it into a prototype.
+const keySet = (max: number) =>
+  v.record(
+    v.pipe(
+      v.string(),
+      v.minLength(1),
+      v.maxLength(max),
+      v.check((k) => k !== '__proto__', 'key'),
+    ),
+    v.boolean(),
+  )
 
 export const TABLES = {
   /** The school, and its own override of the rules over the region's. */
@@ -144,7 +162,7 @@ export const TABLES = {
       assignmentId: id,
       position,
       title: text(TEXT_LIMITS.title),
-      kind: v.picklist(['written', 'oral', 'reading', 'practice', 'exercise', 'chores']),
+      kind: itemKind,
       where: v.picklist(['home', 'school']),
       /** Which layers do it: a stable map keyed by layer, so two devices toggling different layers both win. */
       tiers: tierMap,
@@ -171,6 +189,133 @@ export const TABLES = {
     refs: [
       { field: 'itemId', table: 'items' },
       { field: 'teacherId', table: 'teachers' },
+    ],
+  }),
+  /** 全批: how one assignment's sheet is graded (its scale). Id: the assignment's (one sheet per assignment). */
+  gradingSheets: table({
+    fields: {
+      assignmentId: id,
+      /** levels: 优/良/合格/待改进; letters: A–D; score: points out of maxScore. */
+      scale: v.picklist(['levels', 'letters', 'score']),
+      maxScore: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+    },
+    naturalId: (r) => naturalId(r.assignmentId),
+    refs: [{ field: 'assignmentId', table: 'assignments' }],
+  }),
+  /** 全批: one student's work on one assignment. Id: natural (assignment, student): one record per notebook. */
+  gradings: table({
+    fields: {
+      assignmentId: id,
+      studentId: id,
+      classId: id,
+      /** '' not recorded yet; 已交 submitted, 补交 late, 缺交 missing, 免交 excused. */
+      status: v.picklist(['', 'submitted', 'late', 'missing', 'excused']),
+      /** The grade on a four-level scale (a = 优 / A … d = 待改进 / D), '' for none. */
+      level: v.picklist(['', 'a', 'b', 'c', 'd']),
+      /** The grade on a score scale; null for none. */
+      score,
+      comment: text(TEXT_LIMITS.note),
+      /** 订正: '' nothing handed in yet; handedIn: the corrections are in; rechecked: 二次批改 done. */
+      correction: v.picklist(['', 'handedIn', 'rechecked']),
+    },
+    naturalId: (r) => naturalId(r.assignmentId, r.studentId),
+    refs: [
+      { field: 'assignmentId', table: 'assignments' },
+      { field: 'studentId', table: 'students' },
+      { field: 'classId', table: 'classes' },
+    ],
+  }),
+  /** 错题: one item of one student's work marked wrong (and whether 二次批改 found it corrected). Id: natural (item, student). */
+  itemMarks: table({
+    fields: {
+      assignmentId: id,
+      itemId: id,
+      studentId: id,
+      classId: id,
+      /** Marked wrong at the first grading; false once the mark is taken back (the row stays: a field change, not a delete). */
+      wrong: v.boolean(),
+      /** 二次批改 found the correction right: the mistake is closed. */
+      fixed: v.boolean(),
+    },
+    naturalId: (r) => naturalId(r.itemId, r.studentId),
+    refs: [
+      { field: 'assignmentId', table: 'assignments' },
+      { field: 'itemId', table: 'items' },
+      { field: 'studentId', table: 'students' },
+      { field: 'classId', table: 'classes' },
+    ],
+  }),
+  /**
+   * How long one student's homework of one assignment really took, or a stop report (作业熔断): the
+   * student stopped at the cut-off after `minutes`, with what was left. Id: natural (assignment, student).
+   */
+  timeReports: table({
+    fields: {
+      assignmentId: id,
+      classId: id,
+      studentId: id,
+      minutes: reportedMinutes,
+      /** Stopped at the school's cut-off time: the true time is at least `minutes`. */
+      stopped: v.boolean(),
+      /** The items left undone at a stop, by item id. */
+      leftItems: keySet(TEXT_LIMITS.id),
+      note: text(TEXT_LIMITS.note),
+    },
+    naturalId: (r) => naturalId(r.assignmentId, r.studentId),
+    refs: [
+      { field: 'assignmentId', table: 'assignments' },
+      { field: 'classId', table: 'classes' },
+      { field: 'studentId', table: 'students' },
+    ],
+  }),
+  /**
+   * A quick class survey of one assignment's time in bands, as schools collect it on paper slips: how
+   * many students took up to 30, 30–60, 60–90 and over 90 minutes. Students with a report of their own
+   * are not counted here. One field per band, so two devices counting different bands both win.
+   */
+  timeSurveys: table({
+    fields: { assignmentId: id, classId: id, upTo30: count, upTo60: count, upTo90: count, over90: count },
+    naturalId: (r) => naturalId(r.assignmentId),
+    refs: [
+      { field: 'assignmentId', table: 'assignments' },
+      { field: 'classId', table: 'classes' },
+    ],
+  }),
+  /** 精选: an item kept in the bank to set again, with where it comes from. */
+  bankItems: table({
+    fields: {
+      /** The teacher who saved it (a bank shared by file keeps the author). */
+      teacherId: id,
+      grade,
+      subject,
+      title: text(TEXT_LIMITS.title),
+      book: text(TEXT_LIMITS.name),
+      pages: text(TEXT_LIMITS.subject),
+      /** 单元 / 课: the unit or lesson. */
+      unit: text(TEXT_LIMITS.name),
+      /** 知识点, a set keyed by the point's words. */
+      points: keySet(TEXT_LIMITS.subject),
+      /** 1 (easy) – 5 (hard). */
+      difficulty: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
+      kind: itemKind,
+      where: v.picklist(['home', 'school']),
+      tiers: tierMap,
+      minutes,
+      trialMinutes: minutes,
+    },
+    refs: [{ field: 'teacherId', table: 'teachers' }],
+  }),
+  /**
+   * A bank item set as an item of an assignment: how the bank learns from use. The class, date and
+   * results are read through the item, so a use made while the assignment was still a draft (the item
+   * id is made when the item is added) needs nothing more once it is saved. Id: natural (bank item, item).
+   */
+  bankUses: table({
+    fields: { bankItemId: id, itemId: id },
+    naturalId: (r) => naturalId(r.bankItemId, r.itemId),
+    refs: [
+      { field: 'bankItemId', table: 'bankItems' },
+      { field: 'itemId', table: 'items' },
     ],
   }),
 } as const

@@ -26,6 +26,9 @@ export type RuleProblemCode =
   | 'sleepHoursInvalid'
   | 'budgetsInvalid'
   | 'subjectInvalid'
+  | 'stopTimeInvalid'
+  | 'stopLimitInvalid'
+  | 'gradeScaleInvalid'
 
 export interface RuleProblem {
   code: RuleProblemCode
@@ -109,6 +112,14 @@ export function checkLevelRule(level: LevelId, key: LevelRuleKey, value: unknown
     case 'subjectBudgets':
     case 'restDaySubjectBudgets':
       return budgetProblems(level, key, value)
+    case 'stopTime':
+      // 作业熔断: the cut-off is a clock time; a school may set it before bedtime (a Zhuhai school: bedtime − 20 min).
+      return isClockTime(value) ? [] : problem('stopTimeInvalid')
+    case 'weeklyStopLimit':
+    case 'weeklySubjectStopLimit':
+      return value === null || (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 7) ? [] : problem('stopLimitInvalid')
+    case 'gradeScale':
+      return value === 'levels' || value === 'letters' || value === 'score' ? [] : problem('gradeScaleInvalid')
   }
 }
 

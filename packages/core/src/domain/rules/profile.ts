@@ -48,7 +48,18 @@ export interface LevelRules {
   subjectBudgets: SubjectBudgets | null
   /** 统筹 on rest days; null: none. */
   restDaySubjectBudgets: SubjectBudgets | null
+  /** 作业熔断: past this time ('HH:mm') a student stops, and the teacher is told. */
+  stopTime: string
+  /** At most this many stops a week per student; null: no limit. */
+  weeklyStopLimit: number | null
+  /** At most this many stops a week per student in one subject; null: no limit. */
+  weeklySubjectStopLimit: number | null
+  /** 全批: the school's grading scale (a sheet may use another). */
+  gradeScale: GradeScaleId
 }
+
+/** 优/良/合格/待改进, A–D, or a score. */
+export type GradeScaleId = 'levels' | 'letters' | 'score'
 
 export type LevelRuleKey = keyof LevelRules
 export const LEVEL_RULE_KEYS: readonly LevelRuleKey[] = [
@@ -60,6 +71,10 @@ export const LEVEL_RULE_KEYS: readonly LevelRuleKey[] = [
   'teacherMultiplier',
   'subjectBudgets',
   'restDaySubjectBudgets',
+  'stopTime',
+  'weeklyStopLimit',
+  'weeklySubjectStopLimit',
+  'gradeScale',
 ]
 
 export type LayerKind = 'national' | 'region' | 'school'
@@ -117,6 +132,27 @@ export const RULE_SOURCES: Readonly<Record<LevelRuleKey, SourceRef>> = {
     clause: '二.4',
     quote: '加强学科组、年级组作业统筹，合理调控作业结构',
   },
+  // The cut-off defaults to the bedtime of the sleep notice (policy.md, "Sleep and the stop rule").
+  stopTime: {
+    source: 'opinion2021',
+    clause: '二.8',
+    quote: '个别学生经努力仍完不成书面作业的，也应按时就寝',
+  },
+  weeklyStopLimit: {
+    source: 'practice',
+    clause: '作业熔断',
+    quote: '就寝前20分钟仍未完成可申请熔断，每周不超过4次、每科每周不超过1次（珠海某校）',
+  },
+  weeklySubjectStopLimit: {
+    source: 'practice',
+    clause: '作业熔断',
+    quote: '就寝前20分钟仍未完成可申请熔断，每周不超过4次、每科每周不超过1次（珠海某校）',
+  },
+  gradeScale: {
+    source: 'notice2021',
+    clause: '措施6',
+    quote: '教师要对布置的学生作业全批全改',
+  },
 }
 
 const NATIONAL_COMMON = {
@@ -124,6 +160,8 @@ const NATIONAL_COMMON = {
   teacherMultiplier: 3,
   subjectBudgets: null,
   restDaySubjectBudgets: null,
+  weeklyStopLimit: null,
+  weeklySubjectStopLimit: null,
 } as const
 
 /** `national-2021`: the national defaults of policy.md. */
@@ -133,11 +171,11 @@ export const NATIONAL_2021: RulesLayer & { levels: Record<LevelId, LevelRules> }
   name: '全国（2021）',
   version: 1,
   levels: {
-    lowerPrimary: { ...NATIONAL_COMMON, homeWrittenAllowed: false, dailyCapMinutes: 0, bedtime: '21:20', sleepHours: 10 },
-    upperPrimary: { ...NATIONAL_COMMON, homeWrittenAllowed: true, dailyCapMinutes: 60, bedtime: '21:20', sleepHours: 10 },
-    juniorHigh: { ...NATIONAL_COMMON, homeWrittenAllowed: true, dailyCapMinutes: 90, bedtime: '22:00', sleepHours: 9 },
+    lowerPrimary: { ...NATIONAL_COMMON, homeWrittenAllowed: false, dailyCapMinutes: 0, bedtime: '21:20', sleepHours: 10, stopTime: '21:20', gradeScale: 'levels' },
+    upperPrimary: { ...NATIONAL_COMMON, homeWrittenAllowed: true, dailyCapMinutes: 60, bedtime: '21:20', sleepHours: 10, stopTime: '21:20', gradeScale: 'levels' },
+    juniorHigh: { ...NATIONAL_COMMON, homeWrittenAllowed: true, dailyCapMinutes: 90, bedtime: '22:00', sleepHours: 9, stopTime: '22:00', gradeScale: 'letters' },
     // Senior high: "合理安排", no national number; the school sets one.
-    seniorHigh: { ...NATIONAL_COMMON, homeWrittenAllowed: true, dailyCapMinutes: null, bedtime: '23:00', sleepHours: 8 },
+    seniorHigh: { ...NATIONAL_COMMON, homeWrittenAllowed: true, dailyCapMinutes: null, bedtime: '23:00', sleepHours: 8, stopTime: '23:00', gradeScale: 'score' },
   },
 }
 
