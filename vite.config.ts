@@ -49,7 +49,7 @@ export default defineConfig(({ mode }) => ({
     // `--mode bench` (npm run bench) adds the benchmark's seeding page beside the app, in its own folder:
     // the shipped build never contains it.
     ...(mode === 'bench'
-      ? { outDir: 'dist-bench', rollupOptions: { input: { main: 'index.html', seed: 'bench/seed.html' } } }
+      ? { outDir: 'dist-bench', rollupOptions: { input: { main: 'index.html', seed: 'bench/seed.html', sync: 'bench/sync.html' } } }
       : {}),
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },

@@ -11,21 +11,25 @@
 //     classes with known skewed true times and stops at the cut-off; two weeks of reports predict the
 //     third week's class average): the largest relative error of the twenty.
 // Prints figures for people, then, as its last line, one JSON object.
+//   - sync in the browser (scripts/bench/sync.ts): a teacher's day from her outbox into another device,
+//     and a new grade leader's first sync of a whole grade;
 //   - the school server (scripts/bench/server.ts): a teacher's day, a grade leader's full pull and a
 //     load of 500 teachers, on PostgreSQL (the figures named plainly) and on PGlite (…Pglite).
 // Options: --no-build (measure the builds already made), --runs N (timed runs each, default 9),
-// --server-only (the server's figures alone; no build, no browser).
+// --server-only (the server's figures alone; no build, no browser), --sync-only (sync in the browser alone,
+// on the builds already made).
 import { execSync } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { measureReports } from './bench/engine'
 import { measureFirstLoad, measureScreens, sumOf } from './bench/pages'
 import { measureServer, SERVER_TARGETS, type ServerFigures } from './bench/server'
+import { measureSync, SYNC_TARGETS } from './bench/sync'
 import { kib } from './bench/stats'
 import { calibrationError } from '@hl/core/domain/calibrationSimulation'
 
 const TARGETS = { initialJsKiB: 120, screenJsKiB: 50, reportMs: 500, linearity: 2.2, classWeekMs: 100, gaugeEditMs: 16, gradeStepMs: 16, calibrationError: 0.1 }
 
-const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '9' }, 'server-only': { type: 'boolean', default: false } } })
+const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '9' }, 'server-only': { type: 'boolean', default: false }, 'sync-only': { type: 'boolean', default: false } } })
 const runs = Math.max(1, Number(values.runs) || 9)
 
 const round = (x: number): number => Number(x.toFixed(1))
@@ -53,6 +57,12 @@ async function serverResult(): Promise<Record<string, number | boolean>> {
       postgres.loadP99Ms <= SERVER_TARGETS.loadP99Ms &&
       postgres.loadPushesPerS >= SERVER_TARGETS.loadPushesPerS,
   }
+}
+
+if (values['sync-only']) {
+  const sync = await measureSync(runs)
+  console.log(JSON.stringify({ syncDayMs: round(sync.syncDayMs), firstSyncMs: round(sync.firstSyncMs), firstSyncRecords: sync.firstSyncRecords }))
+  process.exit(0)
 }
 
 if (values['server-only']) {
@@ -87,6 +97,11 @@ console.log(`Class week render: ${screens.classWeekMs.toFixed(1)} ms, median of 
 console.log(`Gauge update per edit: ${screens.gaugeEditMs.toFixed(1)} ms, median of ${runs} (target ≤ ${TARGETS.gaugeEditMs})`)
 console.log(`Grading step (keystroke → next frame with the mark): ${screens.gradeStepMs.toFixed(1)} ms, median of ${runs} (target ≤ ${TARGETS.gradeStepMs})`)
 
+console.log('Sync in the browser (PGlite server, the app’s own engine):')
+const sync = await measureSync(runs)
+console.log(`  a teacher's day of edits, outbox → server → another device's IndexedDB: ${sync.syncDayMs.toFixed(0)} ms, median of ${runs} (target ≤ ${SYNC_TARGETS.syncDayMs})`)
+console.log(`  a new grade leader's first sync, ${sync.firstSyncRecords.toLocaleString('en')} records into IndexedDB: ${(sync.firstSyncMs / 1000).toFixed(1)} s (target ≤ ${SYNC_TARGETS.firstSyncMs / 1000})`)
+
 const server = await serverResult()
 const maxScreenJs = Math.max(...Object.values(screens.screenJs))
 const result = {
@@ -102,9 +117,14 @@ const result = {
   calibrationError: Number(calibration.worst.toFixed(3)),
   maxScreenJsGzipBytes: maxScreenJs,
   screenJsGzipBytes: screens.screenJs,
+  syncDayMs: round(sync.syncDayMs),
+  firstSyncMs: round(sync.firstSyncMs),
+  firstSyncRecords: sync.firstSyncRecords,
   ...server,
   targetsMet:
     server.serverTargetsMet === true &&
+    sync.syncDayMs <= SYNC_TARGETS.syncDayMs &&
+    sync.firstSyncMs <= SYNC_TARGETS.firstSyncMs &&
     js <= TARGETS.initialJsKiB * 1024 &&
     maxScreenJs <= TARGETS.screenJsKiB * 1024 &&
     one.ms <= TARGETS.reportMs &&

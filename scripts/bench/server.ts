@@ -41,7 +41,7 @@ interface ServerProcess {
 }
 
 /** Starts server/src/main.ts in its own process; resolves once it prints its address and setup code. */
-async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   // HL_BENCH_PROFILE=DIR writes the server's CPU profile there (open it in Chrome's DevTools).
   const profile = process.env.HL_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HL_BENCH_PROFILE}`] : []
   // Its log goes to a file: through a pipe, a busy benchmark reading slowly would stall the server's writes.
@@ -103,7 +103,7 @@ function cpuMs(match: { pid?: number; comm?: string }): number {
   return total
 }
 
-async function post<T>(url: string, path: string, body: unknown, token?: string): Promise<T> {
+export async function post<T>(url: string, path: string, body: unknown, token?: string): Promise<T> {
   const res = await fetch(`${url}/api/v1${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -152,7 +152,7 @@ const SUBJECTS = ['语文', '数学', '英语', '物理', '历史']
 /** Teachers syncing at the same moment in the load test (two per school). */
 const LOAD_USERS = 20
 
-interface BenchSchool {
+export interface BenchSchool {
   admin: Device
   classIds: string[]
   students: Map<string, string[]>
@@ -160,7 +160,7 @@ interface BenchSchool {
 }
 
 /** A school of 10 classes in grade 7 (45 students each) and one teacher per class and subject (50). */
-async function makeSchool(url: string, setupCode: string, index: number, withTerm: boolean): Promise<BenchSchool> {
+export async function makeSchool(url: string, setupCode: string, index: number, withTerm: boolean): Promise<BenchSchool> {
   const session = await post<Session>(url, '/setup', { code: setupCode, school: { name: `第${index + 1}中学` }, admin: { name: '管理员', login: `admin${index}`, password: 'bench password' } })
   const admin = new Device(url, session)
   const generated = generateSchool({ seed: 7 + index, classesPerGrade: { 7: 10 }, studentsPerClass: [45, 45], termStart: '2026-08-31', weeks: withTerm ? 20 : 1, itemsPerSubjectPerDay: 3 })

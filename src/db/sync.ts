@@ -157,13 +157,6 @@ export async function acknowledgePush(db: AppDB, batch: readonly Mutation[], ans
   })
 }
 
-/** Fields of each record that have a change of this device's waiting (or being sent). */
-async function pendingFields(db: AppDB, table: string, id: string): Promise<Set<string>> {
-  const out = new Set<string>()
-  for (const e of await db.outbox.where('[table+recordId]').equals([table, id]).toArray()) for (const f of Object.keys(e.fields)) out.add(f)
-  return out
-}
-
 export interface PulledPage {
   records: readonly { table: string; row: Record<string, unknown> }[]
   conflicts: readonly ConflictRow[]
@@ -185,32 +178,51 @@ export interface PageResult {
  */
 export async function applyPulledPage(db: AppDB, page: PulledPage, now: number): Promise<PageResult> {
   const tables = TABLE_NAMES.map((t) => db.table(t))
+  // Checked before the transaction: a page is up to 500 rows, and the check needs no database.
+  const result: PageResult = { applied: 0, refused: 0, seen: [] }
+  const byTable = new Map<TableName, StoredRecord[]>()
+  for (const { table, row } of page.records) {
+    if (!isTableName(table)) {
+      result.refused++
+      continue
+    }
+    const parsed = v.safeParse(ROW_SCHEMAS[table], row)
+    if (!parsed.success) {
+      result.refused++
+      continue
+    }
+    const incoming = parsed.output as unknown as StoredRecord
+    result.seen.push(`${table}|${incoming.id}`)
+    const list = byTable.get(table)
+    if (list) list.push(incoming)
+    else byTable.set(table, [incoming])
+  }
   return db.transaction('rw', [...tables, db.outbox, db.meta, db.syncConflicts], async () => {
     let clock = await deviceClock(db, now)
-    const result: PageResult = { applied: 0, refused: 0, seen: [] }
-    for (const { table, row } of page.records) {
-      if (!isTableName(table)) {
-        result.refused++
-        continue
-      }
-      const parsed = v.safeParse(ROW_SCHEMAS[table], row)
-      if (!parsed.success) {
-        result.refused++
-        continue
-      }
-      const incoming = parsed.output as unknown as StoredRecord
-      result.seen.push(`${table}|${incoming.id}`)
-      const stored = (await db.table(table).get(incoming.id)) as StoredRecord | undefined
-      const pending = await pendingFields(db, table, incoming.id)
-      const merged = mergeRecord(stored, incoming.id, recordAsChange(incoming), (f) => pending.has(f))
-      if (merged.applied.length > 0 || !stored) {
-        await db.table(table).put(merged.record)
-        result.applied++
-      }
-      for (const stamp of Object.values(incoming.fieldClock)) {
-        const remote = parseHlc(stamp)
-        if (remote && remote.wall <= now + LIMITS.clockSkewMs) clock = receiveHlc(clock, remote, now)
-      }
+    // The fields of this device's own changes still waiting (or being sent), by record: one read of the
+    // outbox for the page, which is short on a device that syncs.
+    const pending = new Map<string, Set<string>>()
+    await db.outbox.each((e) => {
+      const key = `${e.table}|${e.recordId}`
+      const set = pending.get(key) ?? new Set<string>()
+      for (const f of Object.keys(e.fields)) set.add(f)
+      pending.set(key, set)
+    })
+    // Bulk reads and writes per table: a first sync brings tens of thousands of records.
+    for (const [table, rows] of byTable) {
+      const stored = (await db.table(table).bulkGet(rows.map((r) => r.id))) as (StoredRecord | undefined)[]
+      const out: StoredRecord[] = []
+      rows.forEach((incoming, i) => {
+        const mine = pending.get(`${table}|${incoming.id}`)
+        const merged = mergeRecord(stored[i], incoming.id, recordAsChange(incoming), (f) => mine?.has(f) ?? false)
+        if (merged.applied.length > 0 || !stored[i]) out.push(merged.record)
+        for (const stamp of Object.values(incoming.fieldClock)) {
+          const remote = parseHlc(stamp)
+          if (remote && remote.wall <= now + LIMITS.clockSkewMs && remote.wall >= clock.wall) clock = receiveHlc(clock, remote, now)
+        }
+      })
+      if (out.length) await db.table(table).bulkPut(out)
+      result.applied += out.length
     }
     if (page.conflicts.length > 0) await db.syncConflicts.bulkPut([...page.conflicts])
     await db.meta.put({ key: META.clock, value: encodeHlc(clock) })
