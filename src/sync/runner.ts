@@ -28,6 +28,8 @@ export interface RunnerOptions {
   now?: () => number
   /** Test hooks: shorter waits. */
   timing?: Partial<typeof TIMING>
+  /** Where the page's events come from (the page's own window and document; a stand-in in tests). */
+  page?: { window: EventTarget; document: EventTarget & { visibilityState: string } }
 }
 
 export const TIMING = {
@@ -64,6 +66,7 @@ export function createSyncRunner(options: RunnerOptions) {
   const { db, onStatus } = options
   const now = options.now ?? Date.now
   const timing = { ...TIMING, ...options.timing }
+  const page = options.page ?? { window, document }
   let phase: SyncPhase = 'off'
   let running = false
   let again = false
@@ -133,7 +136,7 @@ export function createSyncRunner(options: RunnerOptions) {
   }
 
   async function askServer(): Promise<void> {
-    if (stopped || running || document.visibilityState !== 'visible') return
+    if (stopped || running || page.document.visibilityState !== 'visible') return
     const session = await getSession(db)
     if (!session) return
     try {
@@ -147,7 +150,7 @@ export function createSyncRunner(options: RunnerOptions) {
 
   const onOnline = () => schedule(0)
   const onVisible = () => {
-    if (document.visibilityState === 'visible') schedule(300)
+    if (page.document.visibilityState === 'visible') schedule(300)
   }
 
   return {
@@ -155,9 +158,9 @@ export function createSyncRunner(options: RunnerOptions) {
     start(): void {
       if (!stopped) return
       stopped = false
-      window.addEventListener('online', onOnline)
-      document.addEventListener('visibilitychange', onVisible)
-      window.addEventListener('focus', onVisible)
+      page.window.addEventListener('online', onOnline)
+      page.document.addEventListener('visibilitychange', onVisible)
+      page.window.addEventListener('focus', onVisible)
       interval = setInterval(() => schedule(0), timing.intervalMs)
       poke = setInterval(() => void askServer(), timing.pokeMs)
       schedule(0)
@@ -167,9 +170,9 @@ export function createSyncRunner(options: RunnerOptions) {
       if (soon !== undefined) clearTimeout(soon)
       if (interval !== undefined) clearInterval(interval)
       if (poke !== undefined) clearInterval(poke)
-      window.removeEventListener('online', onOnline)
-      document.removeEventListener('visibilitychange', onVisible)
-      window.removeEventListener('focus', onVisible)
+      page.window.removeEventListener('online', onOnline)
+      page.document.removeEventListener('visibilitychange', onVisible)
+      page.window.removeEventListener('focus', onVisible)
       phase = 'off'
     },
     /** A local change was made: send it shortly. */

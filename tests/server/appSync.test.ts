@@ -14,7 +14,7 @@ import { setUpSchool } from '@/db/repos/school'
 import { addStudents, listStudents } from '@/db/repos/students'
 import { countWaiting, getSession, listConflicts, saveSession } from '@/db/sync'
 import { NetworkError } from '@/sync/api'
-import { syncOnce } from '@/sync/engine'
+import { apiFor, syncOnce } from '@/sync/engine'
 import { createSchoolOnServer, replaceWithServerSchool, signInWithInvite, signInWithPassword } from '@/sync/join'
 import { newSetupCode } from '../../server/src/auth/accounts'
 import type { RunningServer } from '../../server/src/server'
@@ -140,6 +140,16 @@ describe('the app joins a school server', () => {
       const evening = await listClassAssignments(db, classes.c42, '2026-11-23', '2026-11-23')
       expect(evening.map((a) => `${a.assignment.subject} ${a.items[0]?.minutes}`).sort()).toEqual(['数学 40', '语文 35'])
     }
+  })
+
+  it('the poke: the school’s version moves when another device sends a change', async () => {
+    const { mathDevice, chineseDevice, classes } = world
+    const api = apiFor(chineseDevice, (await getSession(chineseDevice))!)
+    const before = (await api.version()).version
+    const mathMe = (await mathDevice.meta.get(META.me))!.value as string
+    await createAssignments(mathDevice, { classIds: [classes.c42], teacherId: mathMe, status: 'draft', draft: { subject: '数学', date: '2026-11-27', due: '', items: [item('预习', 5)] } })
+    await syncOnce({ db: mathDevice })
+    expect((await api.version()).version).toBeGreaterThan(before)
   })
 
   it('a lost answer is resent as the same changes, which the server skips: nothing doubles', async () => {
