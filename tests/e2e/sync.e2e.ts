@@ -303,6 +303,21 @@ describe('sync between devices, through the school server', () => {
     expect((await idb(page, 'outbox')).length).toBe(0)
   }, 180_000)
 
+  it('reads in English too, at a desktop and a phone width', async () => {
+    for (const [b, name] of [
+      [admin, 'sync-admin-en-1440'],
+      [chinese, 'sync-status-en-375'],
+    ] as const) {
+      await b.page.goto(`${server.url}/sync`)
+      await b.page.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click()
+      await b.page.getByRole('heading', { level: 1, name: 'Sync' }).waitFor()
+      await synced(b.page)
+      expect(await b.page.getByTestId('sync-status').innerText()).toContain('Signed in as')
+      await b.page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true })
+      await axe(b.page, name)
+    }
+  }, 60_000)
+
   it('logged no errors', () => {
     expect(consoleErrors).toEqual([])
   })

@@ -43,6 +43,7 @@ const zhCN = {
     notNeeded: '这台服务器上已经有学校了，请用账号密码或邀请码登录。',
   },
   busy: '正在连接…',
+  listSeparator: '，',
   signedInAs: '已作为「{name}」登录「{school}」',
   roles: {
     teacher: '{className} {subject}',
@@ -76,6 +77,7 @@ const zhCN = {
   },
   conflicts: {
     title: '冲突',
+    titleCount: '冲突（{n}）',
     intro: '两台设备（或两位老师）同时改了同一处，时间较晚的修改已生效；另一个值保留在这里，可以恢复。',
     none: '没有冲突。',
     what: '{table}「{record}」的{field}',
@@ -99,7 +101,7 @@ const zhCN = {
   },
   devices: {
     title: '已登录的设备',
-    current: '这台设备',
+    current: '（这台设备）',
     lastSeen: '最近使用：{time}',
     revoke: '退出这台设备',
     revoked: '已让这台设备退出登录',
@@ -263,6 +265,7 @@ const en: typeof zhCN = {
     notNeeded: 'This server already has a school: sign in with a login and password, or an invite code.',
   },
   busy: 'Connecting…',
+  listSeparator: ', ',
   signedInAs: 'Signed in as “{name}” at “{school}”',
   roles: {
     teacher: '{className} {subject}',
@@ -296,6 +299,7 @@ const en: typeof zhCN = {
   },
   conflicts: {
     title: 'Conflicts',
+    titleCount: 'Conflicts ({n})',
     intro: 'Two devices (or two teachers) changed the same thing at the same time; the later change counts. The other value is kept here, and you can restore it.',
     none: 'No conflicts.',
     what: 'The {field} of {table} “{record}”',
@@ -319,7 +323,7 @@ const en: typeof zhCN = {
   },
   devices: {
     title: 'Devices signed in',
-    current: 'this device',
+    current: ' (this device)',
     lastSeen: 'last used {time}',
     revoke: 'Sign this device out',
     revoked: 'The device was signed out',
