@@ -229,6 +229,8 @@ export function useAssignmentEditor({ onProblems, onSaved }: UseAssignmentEditor
     if (action === 'finish') {
       const row = await timers.finish(item.id)
       item.trialMinutes = trialMinutesOf(row.elapsedMs)
+      // Not typing: kept at once, not after the pause that typing gets.
+      await draft.keepNow()
     } else {
       await timers[action](item.id)
     }

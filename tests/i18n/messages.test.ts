@@ -50,3 +50,15 @@ describe('app messages', () => {
     }
   })
 })
+
+describe('every synced table has a name in both languages', () => {
+  it.each(['zh-CN', 'en'] as const)('%s: backup and sync screens name each table of the registry', async (locale) => {
+    const { TABLE_NAMES } = await import('@hl/core/schema/tables')
+    const { backupMessages } = await import('@/i18n/messages/backup')
+    const { syncMessages } = await import('@/i18n/messages/sync')
+    for (const table of TABLE_NAMES) {
+      expect(backupMessages[locale].tables[table], `backup ${table}`).toBeTruthy()
+      expect(syncMessages[locale].tables[table], `sync ${table}`).toBeTruthy()
+    }
+  })
+})
