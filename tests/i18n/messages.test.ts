@@ -62,3 +62,22 @@ describe('every synced table has a name in both languages', () => {
     }
   })
 })
+
+// vue-i18n runs without its own compiler (the runtime-only build): every message of every table must be
+// plain text with `{name}` parameters and `{'literal'}` literals, which the app's compiler reads.
+describe('every message speaks the app’s one syntax', () => {
+  const modules = import.meta.glob<Record<string, unknown>>('../../src/i18n/messages/*.ts', { eager: true })
+  const strings = (node: unknown, path: string): [string, string][] =>
+    typeof node === 'string' ? [[path, node]] : Object.entries(node as object).flatMap(([k, v]) => strings(v, `${path}.${k}`))
+
+  it.each(Object.keys(modules))('%s', async (file) => {
+    const tables = Object.entries(modules[file]!).filter(([, v]) => v && typeof v === 'object' && 'zh-CN' in (v as object) && 'en' in (v as object))
+    expect(tables.length, file).toBeGreaterThan(0)
+    for (const [name, table] of tables) {
+      for (const [path, message] of strings(table, name)) {
+        // Outside its placeholders a message holds no brace, no plural bar and no linked message.
+        expect(message.replace(/\{(?:\w+|'[^']*')\}/g, ''), path).not.toMatch(/[{}|]|@[:.]/)
+      }
+    }
+  })
+})
