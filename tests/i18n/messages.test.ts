@@ -5,6 +5,7 @@ import { designerMessages } from '@/i18n/messages/designer'
 import { settingsMessages } from '@/i18n/messages/settings'
 import { setupMessages } from '@/i18n/messages/setup'
 import { weeksMessages } from '@/i18n/messages/weeks'
+import { welcomeMessages } from '@/i18n/messages/welcome'
 
 type Tree = { [key: string]: unknown }
 
@@ -34,6 +35,7 @@ describe('app messages', () => {
     ['designer', designerMessages],
     ['weeks', weeksMessages],
     ['settings', settingsMessages],
+    ['welcome', welcomeMessages],
   ] as const)('the %s screens have the same keys in both locales, and no namespace clashes with the shell', (name, bundle) => {
     expect(keyPaths(bundle.en).sort()).toEqual(keyPaths(bundle['zh-CN']).sort())
     expect(keyPaths(bundle['zh-CN']).length).toBeGreaterThan(10)
