@@ -4,6 +4,8 @@
 //     not count; the lazy chunks the first screen needs do);
 //   - the full-term report on a generated school of 60 classes (engine time, no file parsing), and on
 //     two and four times the school, each size in its own process, to show the cost grows linearly;
+//   - `npm run report` itself on that school's term as one plan file (300,000 rows), wall time to the
+//     last byte of JSON and peak memory, and its memory on four times the school (scripts/bench/reportCli.ts);
 //   - in Chromium, on that school loaded into IndexedDB: what each lazy screen adds to the first load,
 //     the class week's render (click on 下一周 → rendered week), the designer gauge's update per edit,
 //     and a grading step (a grade's keystroke on the sheet → the next frame with the mark shown);
@@ -17,10 +19,12 @@
 //     load of 500 teachers, on PostgreSQL (the figures named plainly) and on PGlite (…Pglite).
 // Options: --no-build (measure the builds already made), --runs N (timed runs each, default 9),
 // --server-only (the server's figures alone; no build, no browser), --sync-only (sync in the browser alone,
-// on the builds already made), --report-only (the report engine's figures alone; no build, no browser).
+// on the builds already made), --report-only (the report engine's and `npm run report`'s figures alone; no
+// build, no browser).
 import { execSync } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { engineResult } from './bench/engine'
+import { reportCliResult } from './bench/reportCli'
 import { measureFirstLoad, measureScreens, sumOf } from './bench/pages'
 import { measureServer, SERVER_TARGETS, type ServerFigures } from './bench/server'
 import { measureSync, SYNC_TARGETS } from './bench/sync'
@@ -72,7 +76,8 @@ if (values['server-only']) {
 
 if (values['report-only']) {
   const engine = engineResult(runs)
-  console.log(JSON.stringify({ ...engine.figures, targetsMet: engine.met }))
+  const cli = await reportCliResult(runs)
+  console.log(JSON.stringify({ ...engine.figures, ...cli.figures, targetsMet: engine.met && cli.met }))
   process.exit(0)
 }
 
@@ -89,6 +94,7 @@ for (const f of first) console.log(`  ${kib(f.gzip).padStart(7)} KiB  ${f.path}`
 console.log(`  JS ${kib(js)} KiB (target ≤ ${TARGETS.initialJsKiB}), CSS ${kib(css)} KiB`)
 
 const engine = engineResult(runs)
+const cli = await reportCliResult(runs)
 
 const calibration = calibrationError(20)
 console.log(`Calibration: predicted class average vs the true mean, 20 simulated classes: worst ${(calibration.worst * 100).toFixed(1)}%, mean ${(calibration.mean * 100).toFixed(1)}% (target ≤ ${TARGETS.calibrationError * 100}%)`)
@@ -112,6 +118,7 @@ const result = {
   initialJsGzipBytes: js,
   initialCssGzipBytes: css,
   ...engine.figures,
+  ...cli.figures,
   classWeekMs: Number(screens.classWeekMs.toFixed(1)),
   gaugeEditMs: Number(screens.gaugeEditMs.toFixed(1)),
   gradeStepMs: Number(screens.gradeStepMs.toFixed(1)),
@@ -129,6 +136,7 @@ const result = {
     js <= TARGETS.initialJsKiB * 1024 &&
     maxScreenJs <= TARGETS.screenJsKiB * 1024 &&
     engine.met &&
+    cli.met &&
     screens.classWeekMs <= TARGETS.classWeekMs &&
     screens.gaugeEditMs <= TARGETS.gaugeEditMs &&
     screens.gradeStepMs <= TARGETS.gradeStepMs &&
