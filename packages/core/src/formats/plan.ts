@@ -98,11 +98,13 @@ export class PlanReader {
   /** The group of the row before: a plan's rows of one assignment usually follow each other. */
   private last: Group | undefined
   // A term's 300,000 rows hold a few hundred dates, grades and classes: each is read once.
-  private readonly dates = new Memo<IsoDate>()
-  private readonly grades = new Memo<number>()
-  private readonly classNames = new Memo<string>()
-  private readonly tierLists = new Memo<readonly Tier[]>()
-  private readonly minuteCells = new Memo<number>()
+  private readonly dates = new Memo<IsoDate>(parseDate)
+  private readonly dues = new Memo<IsoDate>(parseDate)
+  private readonly grades = new Memo<number>(parseGrade)
+  /** Class names by grade: how a class cell reads depends on the grade it is under. */
+  private readonly classNames = new Map<number | undefined, Memo<string>>()
+  private readonly tierLists = new Memo<readonly Tier[]>(parseTiers)
+  private readonly minuteCells = new Memo<number>(parseMinutes)
   rowsRead = 0
 
   constructor(
@@ -151,14 +153,20 @@ export class PlanReader {
     return cell === undefined || cell.length <= max ? cell : this.take(key, checkLength(cell, max))
   }
 
+  private classNameIn(grade: number | undefined): Memo<string> {
+    let memo = this.classNames.get(grade)
+    if (!memo) this.classNames.set(grade, (memo = new Memo((cell) => parseClassName(cell, grade))))
+    return memo
+  }
+
   private row(row: TableRow<PlanColumn>): void {
     this.rowsRead++
     this.current = row
     const { classes, school, has, fail, take, required, text } = this
     const dateCell = required('date')
-    const date = dateCell === undefined ? undefined : take('date', this.dates.get(dateCell, parseDate))
+    const date = dateCell === undefined ? undefined : take('date', this.dates.get(dateCell))
     const dueCell = row.cell('due')
-    let due = dueCell === '' ? undefined : take('due', this.dates.get(dueCell, parseDate))
+    let due = dueCell === '' ? undefined : take('due', this.dues.get(dueCell))
     if (date && due && dayNumber(due) <= dayNumber(date)) {
       fail('due', 'dueNotAfterDate', { due, date })
       due = undefined
@@ -169,21 +177,21 @@ export class PlanReader {
     // The grade may be left empty when the class names it (四年级二班).
     const gradeCell = row.cell('grade')
     let grade: number | undefined
-    if (gradeCell !== '') grade = take('grade', this.grades.get(gradeCell, parseGrade))
+    if (gradeCell !== '') grade = take('grade', this.grades.get(gradeCell))
     else if ((grade = classCell(row.cell('class')).grade) === undefined) required('grade')
     const classCellText = required('class')
-    const className = classCellText === undefined ? undefined : take('class', this.classNames.get(`${grade ?? ''}|${classCellText}`, () => parseClassName(classCellText, grade)))
+    const className = classCellText === undefined ? undefined : take('class', this.classNameIn(grade).get(classCellText))
     if (className !== undefined && className.length > TEXT_MAX.className) take('class', checkLength(className, TEXT_MAX.className))
     const subject = text('subject', TEXT_MAX.subject)
     const title = text('title', TEXT_MAX.title)
     const kind = readWord(row, 'kind', KIND_WORDS, 'written', 'kindUnknown', fail)
     const where = readWord(row, 'where', WHERE_WORDS, 'home', 'whereUnknown', fail)
     // Items share the array of a tiers cell they have in common (items are read, never changed, in place).
-    const tiers = take('tiers', this.tierLists.get(row.cell('tiers'), parseTiers))
+    const tiers = take('tiers', this.tierLists.get(row.cell('tiers')))
     const minutesCell = row.cell('minutes')
     const trialCell = row.cell('trialMinutes')
-    const minutes = minutesCell === '' ? undefined : take('minutes', this.minuteCells.get(minutesCell, parseMinutes))
-    const trialMinutes = trialCell === '' ? undefined : take('trialMinutes', this.minuteCells.get(trialCell, parseMinutes))
+    const minutes = minutesCell === '' ? undefined : take('minutes', this.minuteCells.get(minutesCell))
+    const trialMinutes = trialCell === '' ? undefined : take('trialMinutes', this.minuteCells.get(trialCell))
     if (minutesCell === '' && trialCell === '' && (has('minutes') || has('trialMinutes'))) {
       fail(has('minutes') ? 'minutes' : 'trialMinutes', 'minutesMissing')
     }
@@ -237,13 +245,19 @@ function own(text: string): string {
 /** Parsed cells by their text (bounded: a file of all-different cells does not grow it without end). */
 class Memo<T> {
   private readonly known = new Map<string, Parsed<T>>()
-  get(cell: string, parse: (cell: string) => Parsed<T>): Parsed<T> {
+  // The cell of the row before, most often the same one: compared before the map is hashed.
+  private lastCell: string | undefined
+  private lastParsed: Parsed<T> | undefined
+  constructor(private readonly parse: (cell: string) => Parsed<T>) {}
+  get(cell: string): Parsed<T> {
+    if (cell === this.lastCell) return this.lastParsed!
     let parsed = this.known.get(cell)
     if (parsed === undefined) {
       if (this.known.size >= 10_000) this.known.clear()
-      this.known.set(cell, (parsed = parse(cell)))
+      this.known.set(cell, (parsed = this.parse(cell)))
     }
-    return parsed
+    this.lastCell = cell
+    return (this.lastParsed = parsed)
   }
 }
 

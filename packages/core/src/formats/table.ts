@@ -37,7 +37,8 @@ export function readTable<K extends string>(text: string, file: string, specs: r
 
 /** What a table's header says: where each column is, and what the file calls it. */
 interface Header<K extends string> {
-  indexOf: ReadonlyMap<K, number>
+  /** Each claimed column's position (a plain object: looked up for every cell of every row). */
+  index: Readonly<Partial<Record<K, number>>>
   extraColumns: readonly { index: number; header: string }[]
   headerOf: (key: K) => string
 }
@@ -49,7 +50,7 @@ class Row<K extends string> implements TableRow<K> {
     private readonly head: Header<K>,
   ) {}
   cell(key: K): string {
-    const index = this.head.indexOf.get(key)
+    const index = this.head.index[key]
     return index === undefined ? '' : (this.fields[index] ?? '').trim()
   }
   header(key: K): string {
@@ -126,6 +127,8 @@ export class TableReader<K extends string> {
     this.headerLine = head.line
     this.present = new Set(indexOf.keys())
     const headerOf = (key: K): string => written.get(key) ?? specs.find((s) => s.key === key)?.names[0] ?? key
-    return { indexOf, extraColumns, headerOf }
+    const index: Partial<Record<K, number>> = Object.create(null)
+    for (const [key, at] of indexOf) index[key] = at
+    return { index, extraColumns, headerOf }
   }
 }
