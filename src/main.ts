@@ -6,7 +6,7 @@ import { createAppI18n } from './i18n'
 import { useUiStore } from './stores/ui'
 import { useNoticesStore } from './stores/notices'
 import { errorText } from './composables/errorText'
-import { onUpgradedElsewhere } from './db/database'
+import { onUpgradedElsewhere } from './db/presence'
 import './styles/main.css'
 
 const app = createApp(App)

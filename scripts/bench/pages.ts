@@ -3,7 +3,7 @@
 // class week and the designer's gauge answer on a whole school's term of data.
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
-import type { Page } from 'playwright-core'
+import type { ElementHandle, Page } from 'playwright-core'
 import { launchBrowser, type TestBrowser } from '../browser'
 import { startPreview } from '../preview-server'
 import { median } from './stats'
@@ -39,12 +39,39 @@ async function visit(page: Page, url: string, outDir: string): Promise<LoadedFil
 
 export const sumOf = (files: readonly LoadedFile[], ext: string): number => files.filter((f) => f.path.endsWith(ext)).reduce((s, f) => s + f.gzip, 0)
 
-/** A new teacher's first visit to / on the shipped build (dist/). */
-export async function measureFirstLoad(): Promise<LoadedFile[]> {
+/** The three ways into the app whose first load counts: a new teacher, a returning one, a direct class week. */
+export type EntryPath = 'newUser' | 'returningTeacher' | 'directClassWeek'
+export type FirstLoads = Record<EntryPath, LoadedFile[]>
+
+/** A visit with the HTTP cache off, so every file the page needs is fetched (and counted) again. */
+async function visitUncached(context: TestBrowser['context'], url: string, outDir: string): Promise<LoadedFile[]> {
+  const page = await context.newPage()
+  try {
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+    return await visit(page, url, outDir)
+  } finally {
+    await page.close()
+  }
+}
+
+/**
+ * The shipped build's (dist/) first loads: a new teacher's first visit to /; then, with the demo school
+ * on the device, a returning teacher opening the app (/ goes to 我的作业) and a direct load of the class
+ * week. Each counts every script and style sheet fetched until the network is idle.
+ */
+export async function measureFirstLoads(): Promise<FirstLoads> {
   const { server, baseUrl } = await startPreview('dist')
   const browser = await launchBrowser({ width: 1280, height: 900 }, { serviceWorkers: 'block' })
   try {
-    return await visit(browser.page, `${baseUrl}/`, 'dist/')
+    const newUser = await visitUncached(browser.context, `${baseUrl}/`, 'dist/')
+    const { page } = browser
+    await page.goto(`${baseUrl}/`)
+    await page.getByRole('button', { name: '载入示例学校', exact: true }).click()
+    await page.waitForURL(/\/my-week/)
+    const returningTeacher = await visitUncached(browser.context, `${baseUrl}/`, 'dist/')
+    const directClassWeek = await visitUncached(browser.context, `${baseUrl}/week`, 'dist/')
+    return { newUser, returningTeacher, directClassWeek }
   } finally {
     await browser.close()
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()))
@@ -95,6 +122,48 @@ async function timeToMark(page: Page, mark: string, act: string, arg?: unknown):
   )
 }
 
+/**
+ * From a click on 下一周 or 上一周 to the first animation frame whose DOM shows the new week with its data:
+ * the class's name in the heading, the new Monday's dates in the grid, the week's subject rows and day
+ * totals. Every frame in between is checked too: one that shows the new dates without the class's rows
+ * (another week's data, or an empty week) fails the run, since a teacher would have seen it.
+ */
+async function timeToWeekWithData(page: Page, button: ElementHandle, shiftDays: number): Promise<number> {
+  return page.evaluate(
+    async ({ button, shiftDays }) => {
+      const firstDate = () => document.querySelector('.class-week__week [data-date]')?.getAttribute('data-date') ?? null
+      const before = firstDate()
+      const className = (document.querySelector('#class-week-class') as HTMLSelectElement | null)?.selectedOptions[0]?.textContent?.trim()
+      if (!before || !className) throw new Error('the class week is not showing a week with a class')
+      const expected = new Date(Date.parse(`${before}T00:00:00Z`) + shiftDays * 86_400_000).toISOString().slice(0, 10)
+      const t0 = performance.now()
+      ;(button as unknown as HTMLElement).click()
+      return new Promise<number>((resolve, reject) => {
+        const deadline = t0 + 10_000
+        const frame = (now: number) => {
+          const week = document.querySelector('.class-week__week')
+          const shownDate = firstDate()
+          if (shownDate === expected) {
+            const heading = week?.querySelector('.class-week__heading')?.textContent ?? ''
+            const rows = week?.querySelectorAll('[data-subject-row]').length ?? 0
+            const totals = week?.querySelector('tfoot')?.textContent ?? ''
+            if (!heading.includes(className) || rows === 0 || !/\d/.test(totals)) {
+              reject(new Error(`a frame showed the week of ${expected} without its data (heading "${heading}", ${rows} subject rows)`))
+              return
+            }
+            resolve(now - t0)
+            return
+          }
+          if (now > deadline) reject(new Error(`the week of ${expected} did not appear within 10 s`))
+          else requestAnimationFrame(frame)
+        }
+        requestAnimationFrame(frame)
+      })
+    },
+    { button, shiftDays },
+  )
+}
+
 export async function measureScreens(runs: number): Promise<ScreenFigures> {
   const { server, baseUrl } = await startPreview('dist-bench')
   let browser: TestBrowser | undefined
@@ -139,9 +208,7 @@ export async function measureScreens(runs: number): Promise<ScreenFigures> {
     const next = await page.getByRole('button', { name: '下一周' }).elementHandle()
     const prev = await page.getByRole('button', { name: '上一周' }).elementHandle()
     const weekTimes: number[] = []
-    for (let i = 0; i < runs; i++) {
-      weekTimes.push(await timeToMark(page, 'class-week-rendered', 'arg.click()', i % 2 === 0 ? next : prev))
-    }
+    for (let i = 0; i < runs; i++) weekTimes.push(await timeToWeekWithData(page, i % 2 === 0 ? next! : prev!, i % 2 === 0 ? 7 : -7))
 
     // Designer gauge: from an edit of an item's minutes to the recomputed gauge.
     await page.goto(designerUrl)

@@ -1,8 +1,7 @@
 // First run: load the demo school, or set up a new one. The demo's code and data are imported only when
 // a visitor asks for them, so the welcome screen stays small.
 import { ref, toRaw, type Ref } from 'vue'
-import { appDb } from '@/db/database'
-import { setUpSchool, type SchoolSetup } from '@/db/repos/school'
+import type { SchoolSetup } from '@/db/repos/school'
 import { chinaDate } from '@hl/core/domain/dates'
 import { keepSchoolData } from './keepSchoolData'
 
@@ -33,13 +32,15 @@ export function useSetupActions(): UseSetupActions {
     busy,
     loadDemo: () =>
       run(async () => {
-        const { loadDemoSchool } = await import('@/demo/demoSchool')
+        const [{ loadDemoSchool }, { appDb }] = await Promise.all([import('@/demo/demoSchool'), import('@/db/database')])
         await loadDemoSchool(appDb(), setupToday())
         keepSchoolData()
       }),
     // The form's state is reactive: store plain copies (a Vue proxy cannot be cloned into IndexedDB).
     createSchool: (setup) =>
       run(async () => {
+        // The database code loads with the first write: the welcome and setup screens do without it.
+        const [{ setUpSchool }, { appDb }] = await Promise.all([import('@/db/repos/school'), import('@/db/database')])
         await setUpSchool(appDb(), structuredClone(toRawDeep(setup)))
         keepSchoolData()
       }),

@@ -1,15 +1,25 @@
 // Starts sync on a device that is signed in to a school server, after the first screen is shown (the
 // engine's code loads then, never before: a teacher who never signs in never downloads it). It runs by
 // itself (src/sync/runner.ts) and follows the outbox: a local change in any tab is sent shortly after.
-import { liveQuery, type Subscription } from 'dexie'
+import type { Subscription } from 'dexie'
 import { onScopeDispose } from 'vue'
 import { META } from '@/db/constants'
-import { appDb } from '@/db/database'
+import type { AppDB } from '@/db/database'
+import { databaseMayExist, onDatabaseOpened } from '@/db/presence'
 import { useSyncStore } from '@/stores/sync'
 
 export function useSyncService(): void {
   const store = useSyncStore()
-  const db = appDb()
+  // The database and Dexie load after the first screen, and on a new device only once the app opens
+  // the database (a setup, a restore, a sign-in): a new teacher's welcome screen does without them.
+  let db: AppDB | undefined
+  let liveQuery: typeof import('dexie').liveQuery | undefined
+  const load = async (): Promise<AppDB> => {
+    if (db) return db
+    const [database, dexie] = await Promise.all([import('@/db/database'), import('dexie')])
+    liveQuery = dexie.liveQuery
+    return (db = database.appDb())
+  }
   let runner: import('@/sync/runner').SyncRunner | null = null
   let outbox: Subscription | undefined
   let session: Subscription | undefined
@@ -17,11 +27,11 @@ export function useSyncService(): void {
 
   async function startRunner(): Promise<void> {
     if (runner || disposed) return
-    const { createSyncRunner } = await import('@/sync/runner')
+    const [{ createSyncRunner }, database] = await Promise.all([import('@/sync/runner'), load()])
     if (runner || disposed) return
-    runner = createSyncRunner({ db, onStatus: (s) => store.setStatus(s) })
+    runner = createSyncRunner({ db: database, onStatus: (s) => store.setStatus(s) })
     runner.start()
-    outbox = liveQuery(() => db.outbox.count()).subscribe({ next: () => runner?.changed() })
+    outbox = liveQuery!(() => database.outbox.count()).subscribe({ next: () => runner?.changed() })
   }
   function stopRunner(): void {
     outbox?.unsubscribe()
@@ -38,20 +48,29 @@ export function useSyncService(): void {
   })
 
   // Signed in or not, followed live (a sign-in in another tab starts this one's runner too).
-  const begin = () => {
-    if (disposed) return
-    session = liveQuery(() => db.meta.get(META.syncSession).then((row) => row !== undefined)).subscribe({
+  let stopWaiting: (() => void) | undefined
+  const follow = async () => {
+    stopWaiting?.()
+    const database = await load()
+    if (disposed || session) return
+    session = liveQuery!(() => database.meta.get(META.syncSession).then((row) => row !== undefined)).subscribe({
       next: (signedIn) => (signedIn ? void startRunner() : stopRunner()),
       error: () => undefined,
     })
   }
+  const begin = async () => {
+    if (disposed) return
+    if (await databaseMayExist()) void follow()
+    else stopWaiting = onDatabaseOpened(() => void follow())
+  }
   // After the first screen: an idle moment, or a second at most.
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback
-  if (idle) idle(begin, { timeout: 1000 })
-  else setTimeout(begin, 300)
+  if (idle) idle(() => void begin(), { timeout: 1000 })
+  else setTimeout(() => void begin(), 300)
 
   onScopeDispose(() => {
     disposed = true
+    stopWaiting?.()
     session?.unsubscribe()
     stopRunner()
   })

@@ -5,6 +5,7 @@ import type { MetaRow, OutboxEntry, SyncedTables } from '@hl/core/records'
 import type { ConflictRow } from '@hl/core/sync/protocol'
 import type { DraftRecord } from '@hl/core/schema/drafts'
 import { DB_NAME } from './constants'
+import { notifyDatabaseOpened, notifyUpgradedElsewhere } from './presence'
 
 /** Version 1: the first shape. Indexes only; Dexie stores every other field as given. */
 export const SCHEMA_V1 = {
@@ -118,23 +119,21 @@ export class AppDB extends Dexie {
     // connection at once (else the other tab's upgrade waits, blocked) and asks to be reloaded.
     this.on('versionchange', () => {
       this.close()
-      for (const listener of upgradeListeners) listener()
+      notifyUpgradedElsewhere()
       return false
     })
   }
 }
 
-const upgradeListeners = new Set<() => void>()
-
-/** Called when another tab upgrades the database: this tab's copy of the app is too old to go on. */
-export function onUpgradedElsewhere(listener: () => void): () => void {
-  upgradeListeners.add(listener)
-  return () => upgradeListeners.delete(listener)
-}
+export { onUpgradedElsewhere } from './presence'
 
 let instance: AppDB | undefined
 
 /** The app's database, opened on first use (nothing touches IndexedDB at start-up before it is needed). */
 export function appDb(): AppDB {
-  return (instance ??= new AppDB())
+  if (instance) return instance
+  instance = new AppDB()
+  // After this call returns, so a listener that itself asks for the database finds it made.
+  queueMicrotask(notifyDatabaseOpened)
+  return instance
 }

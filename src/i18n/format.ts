@@ -1,5 +1,5 @@
-// A tiny translator for callers outside Vue (the CLI, tests): the same message tables as vue-i18n, with
-// `{name}` interpolation only (no plurals, no linked messages, which the tables avoid anyway).
+// The app's message syntax, compiled once per message (compileMessage: vue-i18n's compiler too), and a tiny
+// translator for callers outside Vue (the CLI, tests) over the same tables.
 import type { Finding } from '@hl/core/domain/findings'
 import { roundMinutes } from '@hl/core/domain/minutes'
 import { safeFileName, type FormatError } from '@hl/core/formats/errors'
@@ -15,10 +15,53 @@ export interface MessageTree {
 
 export type Params = Readonly<Record<string, string | number>>
 
+/** A message split once into its text and its `{name}` placeholders; `{'|'}` is already the literal `|`. */
+export type CompiledMessage = readonly (string | { readonly name: string })[]
+
+const PLACEHOLDER = /\{(?:(\w+)|'([^']*)')\}/g
+const compiled = new Map<string, CompiledMessage>()
+
+/**
+ * The one message syntax of the app, the CLI and vue-i18n (whose runtime-only build takes this as its
+ * messageCompiler, so no message is parsed by a general compiler in the browser): `{name}` is a
+ * parameter and `{'literal'}` a literal. The tables use nothing else (no plurals, no linked messages).
+ */
+export function compileMessage(source: string): CompiledMessage {
+  let parts = compiled.get(source)
+  if (parts) return parts
+  const out: (string | { name: string })[] = []
+  let last = 0
+  for (const match of source.matchAll(PLACEHOLDER)) {
+    const text = source.slice(last, match.index) + (match[2] ?? '')
+    if (text) out.push(typeof out.at(-1) === 'string' ? `${out.pop() as string}${text}` : text)
+    if (match[1] !== undefined) out.push({ name: match[1] })
+    last = match.index + match[0].length
+  }
+  const rest = source.slice(last)
+  if (rest) out.push(typeof out.at(-1) === 'string' ? `${out.pop() as string}${rest}` : rest)
+  parts = out
+  compiled.set(source, parts)
+  return parts
+}
+
+/** The message with each parameter's value; a parameter that `value` does not know stays as written. */
+export function renderMessage(parts: CompiledMessage, value: (name: string) => unknown): string {
+  let text = ''
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      text += part
+      continue
+    }
+    const v = value(part.name)
+    text += v === undefined || v === null ? `{${part.name}}` : String(v)
+  }
+  return text
+}
+
 /**
  * The message at a dotted key ('findings.cap', or 'cap-heaviest' in a flat table), with `{name}`
  * replaced by params[name] and a literal `{'|'}` by `|`. A missing key returns the key, and a missing
- * parameter stays as written, as vue-i18n does, so a gap shows instead of vanishing.
+ * parameter stays as written, so a gap shows instead of vanishing.
  */
 export function translate(messages: MessageTree, key: string, params: Params = {}): string {
   let node: string | MessageTree | undefined = messages
@@ -26,9 +69,7 @@ export function translate(messages: MessageTree, key: string, params: Params = {
     node = typeof node === 'object' ? node[part] : undefined
   }
   if (typeof node !== 'string') return key
-  return node.replace(/\{(?:(\w+)|'([^']*)')\}/g, (whole, name: string | undefined, literal: string | undefined) =>
-    literal !== undefined ? literal : Object.hasOwn(params, name!) ? String(params[name!]) : whole,
-  )
+  return renderMessage(compileMessage(node), (name) => (Object.hasOwn(params, name) ? params[name] : undefined))
 }
 
 /** A figure for people: at most one decimal, and no '.0' (72, 72.5). */

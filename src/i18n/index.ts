@@ -1,9 +1,10 @@
 // vue-i18n in composition mode (legacy: false). Simplified Chinese is the users' language and the
 // fallback; English is the second locale. The chosen locale is remembered in localStorage.
-import { createI18n } from 'vue-i18n'
+import { createI18n, type MessageCompiler, type MessageContext } from 'vue-i18n'
 import { LOCALE_STORAGE_KEY } from '@/constants'
 import { appMessages } from './messages/app'
 import { commonMessages } from './messages/common'
+import { compileMessage, renderMessage } from './format'
 import { findingsMessages } from './messages/findings'
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const
@@ -47,12 +48,24 @@ function merge(locale: AppLocale) {
 /** The shell's messages; each lazy screen adds its own namespace when it opens (screenMessages.ts). */
 export const messages = { 'zh-CN': merge('zh-CN'), en: merge('en') }
 
+/**
+ * vue-i18n's runtime-only build (vite.config.ts) carries no message compiler: this one, the app's own
+ * (format.ts), turns a message into a function once. A message that is not text (vue-i18n's AST form) is
+ * never produced by our tables; it would show its key.
+ */
+export const messageCompiler: MessageCompiler = (message, context) => {
+  if (typeof message !== 'string') return () => context.key
+  const parts = compileMessage(message)
+  return (ctx: MessageContext) => renderMessage(parts, (name) => ctx.named(name))
+}
+
 export function createAppI18n(locale: AppLocale = DEFAULT_LOCALE) {
   return createI18n({
     legacy: false,
     locale,
     fallbackLocale: DEFAULT_LOCALE,
     messages,
+    messageCompiler,
   })
 }
 

@@ -1,8 +1,7 @@
 // Routes, lazy-loaded so the first load carries only the shell. NAV_ITEMS lists the destinations the
 // navigation shows. Screens that need a school send a first-time user to 欢迎 (welcome) instead.
-import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
-import { appDb } from '@/db/database'
-import { hasSchool as schoolIsSetUp } from '@/db/repos/school'
+import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw, type RouterHistory } from 'vue-router'
+import { databaseMayExist } from '@/db/presence'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -63,6 +62,9 @@ export function createAppRouter(
   const router = createRouter({ history, routes })
   router.beforeEach(async (to) => {
     if (!to.meta.needsSchool && !to.meta.firstRun) return true
+    // The screen's code downloads while the database is asked, not after (the start-up waterfall); a
+    // screen that needs a school only on a device that has a database (not for a new teacher).
+    if (to.meta.firstRun || (await databaseMayExist())) preloadComponents(to)
     const exists = await hasSchool()
     if (to.meta.needsSchool && !exists) return { name: 'welcome' }
     if (to.meta.firstRun && exists) return { name: 'my-week' }
@@ -71,8 +73,22 @@ export function createAppRouter(
   return router
 }
 
+/** Starts fetching a route's lazy screen; the router's own later import() gets the same module. */
+function preloadComponents(to: RouteLocationNormalized): void {
+  for (const record of to.matched) {
+    const component = record.components?.default
+    // Every screen here is a lazy import (a function); a component object is already loaded.
+    if (typeof component === 'function') {
+      void (component as () => Promise<unknown>)().catch(() => undefined)
+    }
+  }
+}
+
 async function defaultHasSchool(): Promise<boolean> {
   try {
+    // A new teacher's device has no database yet: say so without loading Dexie for the welcome screen.
+    if (!(await databaseMayExist())) return false
+    const [{ appDb }, { hasSchool: schoolIsSetUp }] = await Promise.all([import('@/db/database'), import('@/db/repos/school')])
     return await schoolIsSetUp(appDb())
   } catch {
     // No IndexedDB (blocked site data): the first-run screens explain it rather than a blank app.

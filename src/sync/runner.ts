@@ -79,8 +79,9 @@ export function createSyncRunner(options: RunnerOptions) {
 
   async function report(next?: SyncPhase): Promise<void> {
     if (next) phase = next
+    if (stopped) return
     const [waiting, state] = await Promise.all([countWaiting(db), getSyncState(db)])
-    onStatus({ phase, waiting, lastSyncAt: state.lastSyncAt, lastError: phase === 'offline' ? null : state.lastError })
+    if (!stopped) onStatus({ phase, waiting, lastSyncAt: state.lastSyncAt, lastError: phase === 'offline' ? null : state.lastError })
   }
 
   function schedule(ms: number): void {

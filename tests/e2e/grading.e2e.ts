@@ -192,7 +192,7 @@ describe('grading, real times and the bank, offline', () => {
     await page.locator('.picker').getByRole('button', { name: /加入作业/ }).click()
     const title = page.locator('.editor-item').first().getByLabel('内容（书名和页码）')
     await expect.poll(() => title.inputValue(), { timeout: 5000 }).toBe('练习册第 30 页 1–6 题')
-    await page.getByText(/重复性作业：“练习册第 30 页 1–6 题”在 \d{4}-\d{2}-\d{2} 已给本班布置过/).waitFor()
+    await page.getByText(/重复性作业：“练习册第 30 页 1–6 题”在 \d{1,2}月\d{1,2}日 周[一二三四五六日] 已给本班布置过/).waitFor()
     // Apply the calibration to the estimate: 15 minutes become more.
     await page.getByRole('button', { name: /按实际用时校准本作业的预计用时/ }).click()
     const minutes = page.locator('.editor-item').first().getByLabel('预计用时（分钟）')

@@ -102,6 +102,11 @@ describe('a new teacher’s first day', () => {
     await expect.poll(() => gauge.getAttribute('data-status')).toBe('over')
     expect(await gauge.locator('.finding-list').innerText()).toMatch(/超过(每日|休息日)上限 60 分钟/)
     await page.getByRole('button', { name: '发布', exact: true }).click()
+    // Over the cap, publishing asks first and says by how much; the teacher publishes anyway.
+    const overCap = page.getByRole('dialog', { name: '发布后会超过上限' })
+    await overCap.waitFor()
+    expect(await overCap.innerText()).toMatch(/5\(1\) .+：书面作业全班平均 [\d.]+ 分钟，超过上限 60 分钟。/)
+    await overCap.getByRole('button', { name: '仍然发布' }).click()
     await page.getByText('已保存并发布').first().waitFor()
 
     // 5. Offline: once the service worker controls the page, a reload still shows everything.

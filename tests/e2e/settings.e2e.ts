@@ -142,7 +142,7 @@ describe('settings after setup', () => {
     await rules.getByRole('button', { name: '保存' }).click()
     await rules.getByText('已保存小学三至六年级的先做换算倍数').first().waitFor()
     const row = rules.locator('#level-upperPrimary tr[data-rule="teacherMultiplier"]')
-    expect(await row.innerText()).toContain('× 2')
+    await expect.poll(() => row.innerText()).toContain('× 2')
     expect(await row.innerText()).toContain('默认（经验值）：学生用时 ≈ 教师先做用时 × 3')
     expect(await row.innerText()).toContain('学校调整')
     await checkScreen(rules, 'rules-changed')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
+import { messageCompiler } from '@/i18n'
 import { FINDING_SOURCES, RULE_IDS, type Finding } from '@hl/core/domain/findings'
 import { displayMinutes, findingMessage, translate } from '../../src/i18n/format'
 import { findingsMessages } from '../../src/i18n/messages/findings'
@@ -73,6 +74,7 @@ describe('the app reads the same tables through vue-i18n', () => {
     legacy: false,
     locale: 'zh-CN',
     messages: { 'zh-CN': { findings: findingsMessages['zh-CN'] }, en: { findings: findingsMessages.en } },
+    messageCompiler,
   })
   const params = { average: 72, cap: 60, max: 80, budget: 30, subject: '数学', source: '《意见》二.5', document: '《意见》', clause: '二.5' }
 
@@ -81,5 +83,23 @@ describe('the app reads the same tables through vue-i18n', () => {
       i18n.global.locale.value = locale
       expect(i18n.global.t(`findings.${key}`, params)).toBe(translate(findingsMessages[locale], key, params))
     }
+  })
+})
+
+describe('compileMessage', () => {
+  it.each([
+    ['plain', {}, 'plain'],
+    ['{a} and {b}', { a: 1, b: 'x' }, '1 and x'],
+    ["a {'|'} b", {}, 'a | b'],
+    ['{missing} stays', {}, '{missing} stays'],
+    ['{n}{n}', { n: 0 }, '00'],
+    ['', {}, ''],
+  ] as const)('%j with %j reads %j', (source, params, shown) => {
+    expect(translate({ m: source }, 'm', params)).toBe(shown)
+  })
+
+  it('gives vue-i18n the same text as translate()', () => {
+    const i18n = createI18n({ legacy: false, locale: 'en', messages: { en: { m: "{a} {'|'} {b}" } }, messageCompiler })
+    expect(i18n.global.t('m', { a: 'x', b: 2 })).toBe('x | 2')
   })
 })

@@ -5,6 +5,7 @@ import { designerMessages } from '@/i18n/messages/designer'
 import { settingsMessages } from '@/i18n/messages/settings'
 import { setupMessages } from '@/i18n/messages/setup'
 import { weeksMessages } from '@/i18n/messages/weeks'
+import { welcomeMessages } from '@/i18n/messages/welcome'
 
 type Tree = { [key: string]: unknown }
 
@@ -34,6 +35,7 @@ describe('app messages', () => {
     ['designer', designerMessages],
     ['weeks', weeksMessages],
     ['settings', settingsMessages],
+    ['welcome', welcomeMessages],
   ] as const)('the %s screens have the same keys in both locales, and no namespace clashes with the shell', (name, bundle) => {
     expect(keyPaths(bundle.en).sort()).toEqual(keyPaths(bundle['zh-CN']).sort())
     expect(keyPaths(bundle['zh-CN']).length).toBeGreaterThan(10)
@@ -59,6 +61,25 @@ describe('every synced table has a name in both languages', () => {
     for (const table of TABLE_NAMES) {
       expect(backupMessages[locale].tables[table], `backup ${table}`).toBeTruthy()
       expect(syncMessages[locale].tables[table], `sync ${table}`).toBeTruthy()
+    }
+  })
+})
+
+// vue-i18n runs without its own compiler (the runtime-only build): every message of every table must be
+// plain text with `{name}` parameters and `{'literal'}` literals, which the app's compiler reads.
+describe('every message speaks the app’s one syntax', () => {
+  const modules = import.meta.glob<Record<string, unknown>>('../../src/i18n/messages/*.ts', { eager: true })
+  const strings = (node: unknown, path: string): [string, string][] =>
+    typeof node === 'string' ? [[path, node]] : Object.entries(node as object).flatMap(([k, v]) => strings(v, `${path}.${k}`))
+
+  it.each(Object.keys(modules))('%s', async (file) => {
+    const tables = Object.entries(modules[file]!).filter(([, v]) => v && typeof v === 'object' && 'zh-CN' in (v as object) && 'en' in (v as object))
+    expect(tables.length, file).toBeGreaterThan(0)
+    for (const [name, table] of tables) {
+      for (const [path, message] of strings(table, name)) {
+        // Outside its placeholders a message holds no brace, no plural bar and no linked message.
+        expect(message.replace(/\{(?:\w+|'[^']*')\}/g, ''), path).not.toMatch(/[{}|]|@[:.]/)
+      }
     }
   })
 })

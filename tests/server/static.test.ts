@@ -18,6 +18,7 @@ describe('serving the app', () => {
     writeFileSync(join(dist, 'workbox-2fbc6a65.js'), '// workbox')
     writeFileSync(join(dist, 'manifest.webmanifest'), '{}')
     writeFileSync(join(dist, 'assets', 'index-D42CJEP6.js'), 'console.log(1)')
+    writeFileSync(join(dist, 'assets', 'big-D42CJEP6.js'), `export const words = ${JSON.stringify('作业'.repeat(4000))}`)
     handle = await makeStore('pglite')
     handle.config.distDir = dist
     server = await start(handle)
@@ -46,6 +47,17 @@ describe('serving the app', () => {
     const res = await fetch(`${server.url}${path}`)
     expect(res.status).toBe(404)
     expect(await res.text()).not.toContain('<title>')
+  })
+
+  it('sends scripts gzipped to a browser that accepts it, and whole to one that does not', async () => {
+    // Node's fetch decodes gzip itself: the header says what travelled, the text that nothing was lost.
+    const zipped = await fetch(`${server.url}/assets/big-D42CJEP6.js`, { headers: { 'accept-encoding': 'gzip' } })
+    expect(zipped.headers.get('content-encoding')).toBe('gzip')
+    expect(zipped.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(await zipped.text()).toContain('作业作业')
+    const plain = await fetch(`${server.url}/assets/big-D42CJEP6.js`, { headers: { 'accept-encoding': 'identity' } })
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect((await plain.text()).length).toBeGreaterThan(8000)
   })
 
   it('answers an unknown API path with a JSON 404, and the API is never cached', async () => {

@@ -8,6 +8,7 @@ import { uuidv7 } from '@hl/core/ids'
 import { byPosition, liveRow, liveRows } from '../read'
 import type { AssignmentRow, AssignmentStatus, ItemRow } from '@hl/core/records'
 import { RecordNotFoundError, write, type Writer } from '../write'
+import { zhOrder } from '@hl/core/domain/types'
 
 export interface AssignmentWithItems {
   assignment: AssignmentRow
@@ -221,7 +222,7 @@ export async function listClassAssignments(db: AppDB, classId: string, from: str
   ])
   const seen = new Set(setInRange.map((a) => a.id))
   const all = [...setInRange, ...spreadingIn.filter((a) => a.date < from && !seen.has(a.id))]
-  all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.subject.localeCompare(b.subject, 'zh-CN')))
+  all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : zhOrder.compare(a.subject, b.subject)))
   return withItems(db, all)
 }
 

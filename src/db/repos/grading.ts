@@ -10,6 +10,7 @@ import { byPosition, liveRow, liveRows } from '../read'
 import { write } from '../write'
 import { getAssignment, listTeacherAssignments } from './assignments'
 import { listStudents } from './students'
+import { zhOrder } from '@hl/core/domain/types'
 
 export const gradingId = (assignmentId: string, studentId: string): string => naturalId(assignmentId, studentId)
 export const itemMarkId = (itemId: string, studentId: string): string => naturalId(itemId, studentId)
@@ -122,7 +123,7 @@ export async function listToGrade(db: AppDB, teacherId: string, today: string): 
     if (toGrade === 0) continue
     out.push({ assignmentId: a.id, classId: cls.id, className: cls.name, grade: cls.grade, subject: a.subject, date: a.date, classSize, graded: list.filter(hasGrade).length, toGrade })
   }
-  return out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.className.localeCompare(y.className, 'zh-CN', { numeric: true })))
+  return out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : zhOrder.compare(x.className, y.className)))
 }
 
 export interface StudentMistakeData {

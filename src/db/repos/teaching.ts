@@ -9,6 +9,7 @@ import type { Role, RoleRow, TeachingRow } from '@hl/core/records'
 import type { RoleAssignment } from '@hl/core/sync/protocol'
 import { InvalidSettingsError } from './schoolSettings'
 import { write } from '../write'
+import { zhOrder } from '@hl/core/domain/types'
 
 /** The teacher's (class, subject) pairs. */
 export function listMyTeachings(db: AppDB, teacherId: string): Promise<TeachingRow[]> {
@@ -79,5 +80,5 @@ export async function listTeachersWithRoles(db: AppDB): Promise<{ id: string; na
           .map((r): RoleAssignment => (r.role === 'homeroomTeacher' ? { role: 'homeroomTeacher', classId: r.classId } : { role: 'gradeLeader', grade: r.grade })),
       ],
     }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+    .sort((a, b) => zhOrder.compare(a.name, b.name))
 }

@@ -6,6 +6,7 @@
 // order is always the class list: nothing here sorts students by grade or mistakes ("no rankings of
 // students anywhere"); an ITEM's error rate may be sorted, it describes the homework, not a child.
 import type { Tier } from './types'
+import { zhOrder } from './types'
 
 export type HandIn = '' | 'submitted' | 'late' | 'missing' | 'excused'
 export type Level = '' | 'a' | 'b' | 'c' | 'd'
@@ -211,7 +212,7 @@ export interface StudentMistakes {
 export function studentOpenMistakes(assignments: readonly MistakeAssignment[], marks: readonly Pick<ItemMark, 'itemId' | 'wrong' | 'fixed'>[]): StudentMistakes[] {
   const open = new Set(marks.filter((m) => m.wrong && !m.fixed).map((m) => m.itemId))
   return [...assignments]
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.subject.localeCompare(b.subject, 'zh-CN')))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : zhOrder.compare(a.subject, b.subject)))
     .map((a) => ({
       assignmentId: a.assignmentId,
       date: a.date,

@@ -7,7 +7,7 @@
 // (its subject group), which is its prior.
 import { calibrate, priorOf, type Calibration, type TimeObservation } from './calibration'
 import type { EveningLoad } from './report'
-import { classKey, type ClassRef, type IsoDate, type Roster, type Tier } from './types'
+import { zhOrder, classKey, type ClassRef, type IsoDate, type Roster, type Tier } from './types'
 
 export interface TimeRow {
   date: IsoDate
@@ -122,6 +122,6 @@ export function calibrateEvenings(evenings: readonly EveningLoad[], rows: readon
     if (!c) continue
     calibration.push({ grade: ref.grade, className: ref.className, subject, factor: c.factor, reports: own.length, stopped: own.filter((k) => k.stopped).length })
   }
-  calibration.sort((a, b) => a.grade - b.grade || a.className.localeCompare(b.className, 'zh-CN', { numeric: true }) || a.subject.localeCompare(b.subject, 'zh-CN'))
+  calibration.sort((a, b) => a.grade - b.grade || zhOrder.compare(a.className, b.className) || zhOrder.compare(a.subject, b.subject))
   return { evenings: out, calibration }
 }
