@@ -78,9 +78,11 @@ export function buildReport(input: ReportInput): EveningLoad[] {
   // Rank the classes once (grade, then class name in natural order), so that sorting thousands of
   // evenings compares numbers, not collated strings.
   const ordered = [...classes.values()].sort((a, b) => compareClasses(a.classRef, b.classRef))
-  const sortable: { day: number; rank: number; evening: EveningLoad }[] = []
+  // Evenings by day; the classes come in rank order, so each day's list is already in class order and
+  // only the days (a term has about a hundred) are sorted: no sort of every evening of the school.
+  const byDay = new Map<number, EveningLoad[]>()
   const whole = emptySubjectEvening('')
-  ordered.forEach((cls, rank) => {
+  for (const cls of ordered) {
     const levelRules = rulesOf(cls.classRef.grade)
     const multiplier = levelRules.teacherMultiplier
     const days = new Map<number, SubjectEvening[]>()
@@ -104,7 +106,7 @@ export function buildReport(input: ReportInput): EveningLoad[] {
         addShare(subject, whole, 1 / evenings)
       }
     }
-    if (days.size === 0) return
+    if (days.size === 0) continue
     const roster = rosters.get(classKey(cls.classRef))
     const index = roster ? indexRoster(roster.students) : undefined
     for (const [day, subjects] of days) {
@@ -117,11 +119,12 @@ export function buildReport(input: ReportInput): EveningLoad[] {
       evening.restDay = restDay
       evening.capMinutes = capMinutes
       evening.findings = findings
-      sortable.push({ day, rank, evening })
+      const list = byDay.get(day)
+      if (list) list.push(evening)
+      else byDay.set(day, [evening])
     }
-  })
-  sortable.sort((a, b) => a.day - b.day || a.rank - b.rank)
-  return sortable.map((s) => s.evening)
+  }
+  return [...byDay.keys()].sort((a, b) => a - b).flatMap((day) => byDay.get(day)!)
 }
 
 let nationalRules: ResolvedRules | undefined
