@@ -10,7 +10,10 @@ export default defineConfig(({ mode }) => ({
     vue(),
     VitePWA({
       registerType: 'prompt',
-      includeAssets: ['favicon.svg', 'robots.txt', 'apple-touch-icon.png'],
+      // Each file precached once: workbox's globPatterns below already match everything the build and
+      // public/ hold, so the plugin's own additions (includeAssets, the manifest's icons) would list
+      // those files a second time. The web manifest is left out of the globs: the plugin always adds it.
+      includeManifestIcons: false,
       manifest: {
         name: '作业台账',
         short_name: '作业台账',
@@ -29,7 +32,7 @@ export default defineConfig(({ mode }) => ({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,txt,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,txt}'],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
       },

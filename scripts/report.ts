@@ -4,7 +4,7 @@
 // (packages/core/src/domain/report) and the writers. Exit status: 0 no error finding, 1 some finding is
 // an error, 2 bad input or bad arguments. Bad input prints every error of every file to stderr, one line
 // each with its file and line, and nothing to stdout.
-import { readFileSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { isDateInRange } from '@hl/core/domain/assignmentDraft'
@@ -16,14 +16,14 @@ import type { Assignment, Roster } from '@hl/core/domain/types'
 import { readCalendarCsv } from '@hl/core/formats/calendar'
 import { addDays } from '@hl/core/domain/dates'
 import { officialCalendar } from '@hl/core/domain/officialCalendar'
-import { decodeText, type EncodingChoice } from '@hl/core/formats/encoding'
+import { decodeStream, decodeText, type EncodingChoice } from '@hl/core/formats/encoding'
 import { formatError, safeFileName, sortErrors, type FormatError } from '@hl/core/formats/errors'
-import { readPlanCsv } from '@hl/core/formats/plan'
+import { PlanReader, type PlanResult } from '@hl/core/formats/plan'
 import { readRosterCsv, unknownRosterClasses } from '@hl/core/formats/roster'
 import { readTimesCsv, unmatchedTimes, type TimesRead } from '@hl/core/formats/times'
 import { calibrateEvenings } from '@hl/core/domain/reportCalibration'
 import { reportToCsv } from '@hl/core/formats/reportCsv'
-import { reportToJson } from '@hl/core/formats/reportJson'
+import { reportJsonPieces } from '@hl/core/formats/reportJson'
 import { reportToTable } from '@hl/core/formats/reportTable'
 import { cellText, stripControls } from '@hl/core/formats/sanitize'
 import { findingMessage, formatErrorLine, translate, type Locale } from '../src/i18n/format'
@@ -40,6 +40,23 @@ export interface CliResult {
 /** Reads a file's bytes; throws with a message when it cannot. */
 export type ReadFile = (path: string) => Uint8Array
 
+/**
+ * The files a report reads. `open` checks that a file can be read (throwing as ReadFile does) and gives
+ * its bytes a chunk at a time, as often as asked: the plan, the one file that grows with the school,
+ * is read that way and never held whole.
+ */
+export interface Files {
+  read: ReadFile
+  open: (path: string) => () => Iterable<Uint8Array>
+}
+
+/** A report under way: the exit status and stderr are known; stdout is written a piece at a time. */
+export interface ReportRun {
+  code: number
+  stderr: string
+  stdout: Iterable<string>
+}
+
 const FORMATS = ['table', 'json', 'csv'] as const
 type Format = (typeof FORMATS)[number]
 const LANGS: Readonly<Record<string, Locale>> = { zh: 'zh-CN', 'zh-CN': 'zh-CN', en: 'en' }
@@ -51,7 +68,7 @@ const sayIn =
   (key, params = {}) =>
     stripControls(translate(cliMessages[locale], key, params))
 
-const badInput = (lines: string[]): CliResult => ({ code: EXIT.badInput, stdout: '', stderr: `${lines.join('\n')}\n` })
+const badInput = (lines: string[]): ReportRun => ({ code: EXIT.badInput, stdout: [], stderr: `${lines.join('\n')}\n` })
 
 interface Options {
   plan: string
@@ -130,7 +147,17 @@ function argumentError(error: unknown, t: Say): string {
   }
 }
 
+/** The report as one text (the tests', and any caller's that holds small files). */
 export function runReport(args: readonly string[], readFile: ReadFile): CliResult {
+  const open = (path: string) => {
+    const bytes = readFile(path)
+    return () => [bytes]
+  }
+  const run = startReport(args, { read: readFile, open })
+  return { code: run.code, stdout: [...run.stdout].join(''), stderr: run.stderr }
+}
+
+export function startReport(args: readonly string[], files: Files): ReportRun {
   const t = sayIn(localeOf(args))
   const options = parseOptions(args, t)
   if (Array.isArray(options)) return badInput(options)
@@ -138,25 +165,41 @@ export function runReport(args: readonly string[], readFile: ReadFile): CliResul
 
   const problems: string[] = []
   const errors: FormatError[] = []
+  const unreadable = (path: string, error: unknown) => {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
+    problems.push(t('unreadable', { file: safeFileName(path), reason: cellText(reason, 200) }))
+  }
   const load = (path: string | undefined): string | undefined => {
     if (path === undefined) return undefined
     let bytes: Uint8Array
     try {
-      bytes = readFile(path)
+      bytes = files.read(path)
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
-      problems.push(t('unreadable', { file: safeFileName(path), reason: cellText(reason, 200) }))
+      unreadable(path, error)
       return undefined
     }
     const decoded = decodeText(bytes, options.encoding)
     if (!decoded.ok) errors.push(formatError(path, 1, 'notText'))
     return decoded.ok ? decoded.text : undefined
   }
+  // The plan is read as it is decoded, a chunk at a time (a school's term is 300,000 rows).
+  const readPlan = (path: string): PlanResult | undefined => {
+    let chunks: () => Iterable<Uint8Array>
+    try {
+      chunks = files.open(path)
+    } catch (error) {
+      unreadable(path, error)
+      return undefined
+    }
+    let reader = new PlanReader(path)
+    const decoded = decodeStream(chunks, options.encoding, { push: (text) => reader.push(text), restart: () => (reader = new PlanReader(path)) })
+    if (!decoded.ok) errors.push(formatError(path, 1, 'notText'))
+    return decoded.ok ? reader.end() : undefined
+  }
 
   let assignments: Assignment[] | undefined
-  const planText = load(options.plan)
-  if (planText !== undefined) {
-    const plan = readPlanCsv(planText, options.plan)
+  const plan = readPlan(options.plan)
+  if (plan !== undefined) {
     if ('errors' in plan) errors.push(...plan.errors)
     else assignments = plan.assignments
   }
@@ -212,30 +255,63 @@ export function runReport(args: readonly string[], readFile: ReadFile): CliResul
   const text = (f: Parameters<typeof findingMessage>[0]) => findingMessage(f, locale)
   const say = (key: string, params: Readonly<Record<string, string | number>> = {}) => translate(cliMessages[locale].report, key, params)
   const writers = { table: reportToTable, csv: reportToCsv }
-  let stdout: string
+  let stdout: Iterable<string>
   if (options.format === 'json') {
     const calibrated = times && whole ? calibrateEvenings(whole, times.rows, rosters ?? []) : undefined
     const byKey = new Map(calibrated?.evenings.map((c) => [`${c.evening.classRef.grade}|${c.evening.classRef.className}|${c.evening.date}`, c]))
     const matched = evenings.map((e) => byKey.get(`${e.classRef.grade}|${e.classRef.className}|${e.date}`))
-    stdout = reportToJson(
+    stdout = reportJsonPieces(
       evenings,
       text,
       calibrated
         ? { calibratedAverageMinutes: matched.map((m, i) => m?.calibratedAverageMinutes ?? evenings[i]!.averageMinutes), reports: matched.map((m) => m?.reports ?? new Map()), calibration: calibrated.calibration }
         : undefined,
     )
-  } else stdout = writers[options.format](evenings, text, say)
+  } else stdout = [writers[options.format](evenings, text, say)]
   const code = evenings.some((e) => hasError(e.findings)) ? EXIT.findingError : EXIT.ok
   return { code, stdout, stderr: '' }
 }
 
-// Run only when executed (`tsx scripts/report.ts`), not when a test imports runReport.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = runReport(process.argv.slice(2), (path) => readFileSync(path))
-  process.stdout.write(result.stdout)
-  process.stderr.write(result.stderr)
-  process.exitCode = result.code
+const CHUNK = 1 << 20
+
+/** A file on disk, a chunk at a time; a directory or a missing file throws at once, as readFileSync does. */
+function openFile(path: string): () => Iterable<Uint8Array> {
+  const fd = openSync(path, 'r')
+  try {
+    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR' })
+  } finally {
+    closeSync(fd)
+  }
+  return function* () {
+    const fd = openSync(path, 'r')
+    const buffer = new Uint8Array(CHUNK)
+    try {
+      for (let n; (n = readSync(fd, buffer, 0, CHUNK, null)) > 0; ) yield buffer.subarray(0, n)
+    } finally {
+      closeSync(fd)
+    }
+  }
 }
+
+/** `npm run report`: the report written to stdout as it is made, in pieces of about a megabyte. */
+export async function main(args: readonly string[]): Promise<void> {
+  const run = startReport(args, { read: (path) => readFileSync(path), open: openFile })
+  process.stderr.write(run.stderr)
+  let batch = ''
+  const flush = async () => {
+    if (batch !== '' && !process.stdout.write(batch)) await new Promise((resolve) => process.stdout.once('drain', resolve))
+    batch = ''
+  }
+  for (const piece of run.stdout) {
+    batch += piece
+    if (batch.length >= CHUNK) await flush()
+  }
+  await flush()
+  process.exitCode = run.code
+}
+
+// Run only when executed (`tsx scripts/report.ts`), not when a test or the prebuilt CLI imports it.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main(process.argv.slice(2))
 
 /** The official days of the plan's range (or --from/--to), with the school's file overriding them. */
 function withOfficialDays(school: SchoolCalendar | undefined, assignments: readonly Assignment[], options: { from?: string; to?: string }): SchoolCalendar {

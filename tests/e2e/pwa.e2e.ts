@@ -1,7 +1,9 @@
 // The PWA in a real browser: the service worker takes control, the app then works offline, and
 // Chromium considers it installable.
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, type TestBrowser } from '../../scripts/browser'
+import { filesOf, precacheOf } from '../../scripts/bench/precache'
 
 const baseUrl = inject('baseUrl')
 let browser: TestBrowser
@@ -34,6 +36,15 @@ describe('PWA', () => {
     // registerType 'prompt' does not claim the first visit: control comes with the next load.
     await page.reload()
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 })
+  })
+
+  it('precaches every file of the build once, and nothing twice', async () => {
+    const response = await browser.context.request.get(`${baseUrl}/sw.js`)
+    const { urls, duplicates } = precacheOf(await response.text())
+    expect(duplicates).toEqual([])
+    // The worker itself and its workbox runtime are not precached; every other built file is.
+    const built = filesOf(fileURLToPath(new URL('../../dist/', import.meta.url))).filter((f) => f !== 'sw.js' && !/^workbox-[\w-]+\.js$/.test(f))
+    expect([...urls].sort()).toEqual(built)
   })
 
   it('shows the Rules page offline', async () => {

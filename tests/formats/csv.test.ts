@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { guardFormula, parseCsv, writeCsv, detectDelimiter } from '@hl/core/formats/csv'
+import { CsvReader, guardFormula, parseCsv, writeCsv, detectDelimiter, type CsvRecord } from '@hl/core/formats/csv'
 
 describe('parseCsv', () => {
   it.each([
@@ -106,5 +106,26 @@ describe('detectDelimiter', () => {
       ['2026-03-02', '抄写, 第三课'],
       ['2026-03-03', '读\t书'],
     ])
+  })
+})
+
+describe('CsvReader', () => {
+  const inChunks = (text: string, size: number) => {
+    const records: CsvRecord[] = []
+    const reader = new CsvReader((r) => records.push(r))
+    for (let at = 0; at < text.length; at += size) reader.push(text.slice(at, at + size))
+    return { records, errors: reader.end() }
+  }
+  // A chunk may end anywhere: inside a quoted field, between the two quotes of "", between CR and LF,
+  // on a delimiter, inside the header (before the delimiter is known) or right after the BOM.
+  it.each([
+    ['quotes, CRLF and a lone CR', '\uFEFF日期,内容\r\n2026-03-02,"说 ""好"",\r\n第二行"\r\n\r\n,,\r2026-03-03,"a"b\r\n'],
+    ['tabs from a spreadsheet', '日期\t内容\n2026-03-02\t"a,b"\n\n2026-03-03\t\t\n'],
+    ['an unclosed quote', 'a,b\n1,2\n"3,4\n5,6\n'],
+    ['a header with a quoted line break', '"a\nb",c\n1,2'],
+    ['a CR at the very end', 'a,b\r'],
+  ])('reads %s the same in chunks of any size', (_name, text) => {
+    const whole = parseCsv(text)
+    for (let size = 1; size <= text.length; size++) expect(inChunks(text, size), `chunks of ${size}`).toEqual(whole)
   })
 })

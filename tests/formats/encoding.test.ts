@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { decodeText } from '@hl/core/formats/encoding'
+import { decodeStream, decodeText, type EncodingChoice } from '@hl/core/formats/encoding'
 import { encodeGbk, gb2312Hanzi } from './gbk'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
@@ -85,5 +85,38 @@ describe('decodeText on random Chinese text', () => {
       }),
       { numRuns: 500, seed: 20261201 },
     )
+  })
+})
+
+describe('decodeStream', () => {
+  const streamed = (bytes: Uint8Array, size: number, choice: EncodingChoice = 'auto') => {
+    let text = ''
+    const chunks = function* () {
+      for (let at = 0; at < bytes.length; at += size) yield bytes.slice(at, at + size)
+    }
+    const read = decodeStream(chunks, choice, { push: (t) => (text += t), restart: () => (text = '') })
+    return read.ok ? { ...read, text } : read
+  }
+  const ascii = 'date,title\n'.repeat(60_000) // past the prefix the detection reads
+  it.each([
+    ['UTF-8', utf8('日期,内容\n2026-03-02,预习\n')],
+    ['UTF-8 with a BOM', utf8('\uFEFF日期')],
+    ['GBK', encodeGbk('日期,内容\n2026-03-02,练习册\n')],
+    ['GBK 预习, also valid UTF-8', encodeGbk('预习')],
+    ['not text', Uint8Array.from([0x61, 0x81])],
+    ['UTF-8 of one hanzi', utf8('数')],
+  ])('reads %s as decodeText does, in chunks of any size', (_name, bytes) => {
+    for (let size = 1; size <= bytes.length; size++) expect(streamed(bytes, size), `chunks of ${size}`).toEqual(decodeText(bytes))
+  })
+  it.each([
+    ['GBK after 660 kB of ASCII', () => encodeGbk(`${ascii}2026-03-02,练习册\n`)],
+    ['UTF-8 Chinese after 660 kB of ASCII', () => utf8(`${ascii}2026-03-02,练习册\n`)],
+    ['GBK-looking UTF-8 whose end is not GBK', () => Uint8Array.from([...encodeGbk('预习'), ...utf8(`${ascii}€`)])],
+  ] as const)('reads %s as decodeText does', (_name, make) => {
+    const bytes = make()
+    expect(streamed(bytes, 65_536)).toEqual(decodeText(bytes))
+  })
+  it.each(['utf8', 'gb18030'] as const)('--encoding %s as decodeText does', (choice) => {
+    for (const bytes of [encodeGbk('日期'), encodeGbk('预习'), utf8('日期')]) expect(streamed(bytes, 3, choice)).toEqual(decodeText(bytes, choice))
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
 import { said, type SaidError } from './said'
-import { readPlanCsv } from '@hl/core/formats/plan'
+import { PlanReader, readPlanCsv } from '@hl/core/formats/plan'
 import type { Assignment } from '@hl/core/domain/types'
 
 const HEADER = 'date,due,grade,class,subject,title,kind,where,tiers,minutes,trial_minutes'
@@ -286,4 +287,17 @@ describe('readPlanCsv: what errors quote from the file', () => {
     expect('errors' in dup && dup.errors[0]).toMatchObject({ code: 'duplicateColumn', column: 'Minutes', params: { other: 'minutes' } })
   })
 
+})
+
+describe('PlanReader', () => {
+  // The CLI and the app read a plan a chunk at a time; a chunk may end anywhere in a row.
+  it.each(['plan.csv', 'plan-zh.csv', 'plan-bad.csv'])('reads tests/fixtures/%s in chunks of any size as readPlanCsv does', (name) => {
+    const text = readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')
+    const whole = readPlanCsv(text, name)
+    for (const size of [1, 2, 3, 7, 64, 1000]) {
+      const reader = new PlanReader(name)
+      for (let at = 0; at < text.length; at += size) reader.push(text.slice(at, at + size))
+      expect(reader.end(), `chunks of ${size}`).toEqual(whole)
+    }
+  })
 })

@@ -97,6 +97,24 @@ describe('reportToJson', () => {
   it('prints an empty list when there is nothing', () => {
     expect(reportToJson([], text)).toBe('{\n  "evenings": []\n}\n')
   })
+
+  // The text is written an evening at a time (reportJsonPieces); it must be what one JSON.stringify of
+  // the whole object writes, with and without the calibration list, for one evening, several and none.
+  const times = (n: number) => ({
+    calibratedAverageMinutes: Array.from({ length: n }, () => 61.5),
+    reports: Array.from({ length: n }, () => new Map([['语文', { count: 2, stopped: 1 }]])),
+    calibration: [{ grade: 5, className: '5(2)', subject: '语文', factor: 1.2, reports: 2, stopped: 1 }],
+  })
+  it.each<[string, EveningLoad[], ReturnType<typeof times> | undefined]>([
+    ['one evening', [evening], undefined],
+    ['three evenings', [evening, { ...evening, date: '2026-03-03' }, { ...evening, findings: [] }], undefined],
+    ['two evenings with real times', [evening, evening], times(2)],
+    ['no evening with real times', [], { ...times(0), calibration: [] }],
+  ])('writes %s as JSON.stringify(…, null, 2) does', (_name, evenings, t) => {
+    const out = reportToJson(evenings, text, t)
+    expect(out).toBe(`${JSON.stringify(JSON.parse(out), null, 2)}\n`)
+    expect(JSON.parse(out).evenings).toHaveLength(evenings.length)
+  })
 })
 
 describe('reportToCsv', () => {

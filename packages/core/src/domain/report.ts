@@ -32,10 +32,9 @@ export interface EveningLoad extends EveningFigures {
   findings: Finding[]
 }
 
-interface ClassEvenings {
+interface ClassAssignments {
   classRef: ClassRef
-  /** Evenings by day number; each holds its subjects in first-seen order. */
-  days: Map<number, SubjectEvening[]>
+  assignments: Assignment[]
 }
 
 /**
@@ -55,39 +54,22 @@ export function buildReport(input: ReportInput): EveningLoad[] {
     return r
   }
 
-  const classes = new Map<string, ClassEvenings>()
-  const byRef = new Map<ClassRef, ClassEvenings>()
-  const whole = emptySubjectEvening('')
+  // First the assignments of each class, then one class at a time: a class's evenings are built, checked
+  // and done with before the next class starts, so the working data of a whole school's term is never
+  // alive at once (on four times the school, holding it all made the collector, not the engine, set the
+  // pace: see scripts/bench/engine.ts).
+  const classes = new Map<string, ClassAssignments>()
+  const byRef = new Map<ClassRef, ClassAssignments>()
   for (const assignment of input.assignments) {
-    const first = dayNumber(assignment.date)
-    // With a later due date the minutes spread evenly over the evenings up to the day before it is due
-    // (spreadEvenings, inlined: this loop runs for every assignment of a term). Only the evenings inside
-    // [from, to] are visited, so a far-off due date costs nothing beyond the range asked for.
-    const evenings = eveningCount(assignment)
-    const start = Math.max(first, fromDay)
-    const end = Math.min(first + evenings - 1, toDay)
-    if (start > end) continue
-
-    const multiplier = rulesOf(assignment.classRef.grade).teacherMultiplier
-    whole.minutes.fill(0)
-    for (const item of assignment.items) addItem(whole, item, itemMinutes(item, multiplier))
-
     // Assignments of one class usually share one ClassRef object: find it by identity before building a key.
     let cls = byRef.get(assignment.classRef)
     if (!cls) {
       const cKey = classKey(assignment.classRef)
       cls = classes.get(cKey)
-      if (!cls) classes.set(cKey, (cls = { classRef: assignment.classRef, days: new Map() }))
+      if (!cls) classes.set(cKey, (cls = { classRef: assignment.classRef, assignments: [] }))
       byRef.set(assignment.classRef, cls)
     }
-    for (let day = start; day <= end; day++) {
-      let subjects = cls.days.get(day)
-      if (!subjects) cls.days.set(day, (subjects = []))
-      let subject: SubjectEvening | undefined
-      for (const s of subjects) if (s.subject === assignment.subject) subject = s
-      if (!subject) subjects.push((subject = emptySubjectEvening(assignment.subject)))
-      addShare(subject, whole, 1 / evenings)
-    }
+    cls.assignments.push(assignment)
   }
 
   const rosters = new Map<string, Roster>()
@@ -96,12 +78,38 @@ export function buildReport(input: ReportInput): EveningLoad[] {
   // Rank the classes once (grade, then class name in natural order), so that sorting thousands of
   // evenings compares numbers, not collated strings.
   const ordered = [...classes.values()].sort((a, b) => compareClasses(a.classRef, b.classRef))
-  const sortable: { day: number; rank: number; evening: EveningLoad }[] = []
-  ordered.forEach((cls, rank) => {
+  // Evenings by day; the classes come in rank order, so each day's list is already in class order and
+  // only the days (a term has about a hundred) are sorted: no sort of every evening of the school.
+  const byDay = new Map<number, EveningLoad[]>()
+  const whole = emptySubjectEvening('')
+  for (const cls of ordered) {
+    const levelRules = rulesOf(cls.classRef.grade)
+    const multiplier = levelRules.teacherMultiplier
+    const days = new Map<number, SubjectEvening[]>()
+    for (const assignment of cls.assignments) {
+      const first = dayNumber(assignment.date)
+      // With a later due date the minutes spread evenly over the evenings up to the day before it is due
+      // (spreadEvenings, inlined: this loop runs for every assignment of a term). Only the evenings inside
+      // [from, to] are visited, so a far-off due date costs nothing beyond the range asked for.
+      const evenings = eveningCount(assignment)
+      const start = Math.max(first, fromDay)
+      const end = Math.min(first + evenings - 1, toDay)
+      if (start > end) continue
+      whole.minutes.fill(0)
+      for (const item of assignment.items) addItem(whole, item, itemMinutes(item, multiplier))
+      for (let day = start; day <= end; day++) {
+        let subjects = days.get(day)
+        if (!subjects) days.set(day, (subjects = []))
+        let subject: SubjectEvening | undefined
+        for (const s of subjects) if (s.subject === assignment.subject) subject = s
+        if (!subject) subjects.push((subject = emptySubjectEvening(assignment.subject)))
+        addShare(subject, whole, 1 / evenings)
+      }
+    }
+    if (days.size === 0) continue
     const roster = rosters.get(classKey(cls.classRef))
     const index = roster ? indexRoster(roster.students) : undefined
-    const levelRules = rulesOf(cls.classRef.grade)
-    for (const [day, subjects] of cls.days) {
+    for (const [day, subjects] of days) {
       const date = fromDayNumber(day)
       const restDay = isRestDay(calendar, date)
       const evening = eveningFigures(subjects, index) as EveningLoad
@@ -111,11 +119,12 @@ export function buildReport(input: ReportInput): EveningLoad[] {
       evening.restDay = restDay
       evening.capMinutes = capMinutes
       evening.findings = findings
-      sortable.push({ day, rank, evening })
+      const list = byDay.get(day)
+      if (list) list.push(evening)
+      else byDay.set(day, [evening])
     }
-  })
-  sortable.sort((a, b) => a.day - b.day || a.rank - b.rank)
-  return sortable.map((s) => s.evening)
+  }
+  return [...byDay.keys()].sort((a, b) => a - b).flatMap((day) => byDay.get(day)!)
 }
 
 let nationalRules: ResolvedRules | undefined

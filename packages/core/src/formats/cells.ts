@@ -13,8 +13,12 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; code: FormatErrorC
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value })
 const bad = (code: FormatErrorCode, params: FormatErrorParams = {}): Parsed<never> => ({ ok: false, code, params })
 
+const NOT_HALF_WIDTH = /[０-９（）\s]/
+
 /** Full-width digits, brackets and spaces (what a Chinese input method types) as ASCII. */
 export function halfWidth(cell: string): string {
+  // Most cells have none of them: those are returned as they are (the readers call this on every cell).
+  if (!NOT_HALF_WIDTH.test(cell)) return cell
   return cell
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/（/g, '(')

@@ -96,3 +96,84 @@ export function decodeText(bytes: Uint8Array, choice: EncodingChoice = 'auto'): 
 export function looksLikeText(text: string): boolean {
   return !text.slice(0, 4096).includes('\u0000')
 }
+
+export type StreamDecoded = { ok: true; encoding: Encoding } | { ok: false }
+
+/** Where decodeStream hands the text, a piece at a time; `restart` drops what was handed so far. */
+export interface TextSink {
+  push(text: string): void
+  restart(): void
+}
+
+/**
+ * decodeText for a file read a chunk at a time (`chunks` is called again for each pass over the file):
+ * the same text and encoding, handed to `sink` as it is decoded, so the whole text is never held. Most
+ * files take one pass. A file that turns out not to be UTF-8 partway through is read again as GB18030;
+ * one that is valid both ways and whose start reads more like Chinese as GB18030 is read again to check
+ * that all of it is GB18030 (and once more as UTF-8 if not), which is what decodeText decides too.
+ */
+export function decodeStream(chunks: () => Iterable<Uint8Array>, choice: EncodingChoice, sink: TextSink): StreamDecoded {
+  const PREFIX = 4 * SAMPLE + 16 // ≥ SAMPLE characters in either encoding
+  const pass = (encoding: Encoding, into: TextSink | undefined) => {
+    const decoder = new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'gb18030', { fatal: true, ignoreBOM: true })
+    let first = true
+    let nonAscii = false
+    let bom = false
+    const prefix: Uint8Array[] = []
+    let prefixBytes = 0
+    const hand = (text: string) => {
+      if (first && text.length > 0) {
+        first = false
+        bom = text.startsWith(BOM)
+        if (bom) text = text.slice(1)
+      }
+      if (!nonAscii && /[^\x00-\x7f]/.test(text)) nonAscii = true
+      if (text.length > 0) into?.push(text)
+    }
+    try {
+      for (const chunk of chunks()) {
+        if (prefixBytes < PREFIX) {
+          prefix.push(chunk.slice(0, PREFIX - prefixBytes)) // a copy: the reader may reuse its buffer
+          prefixBytes += Math.min(chunk.length, PREFIX - prefixBytes)
+        }
+        hand(decoder.decode(chunk, { stream: true }))
+      }
+      hand(decoder.decode())
+    } catch {
+      return undefined
+    }
+    return { nonAscii, bom, prefix: concat(prefix, prefixBytes) }
+  }
+  const run = (encoding: Encoding): StreamDecoded => {
+    sink.restart()
+    return pass(encoding, sink) ? { ok: true, encoding } : { ok: false }
+  }
+  if (choice !== 'auto') return run(choice)
+
+  const utf8 = pass('utf8', sink)
+  if (!utf8) return run('gb18030')
+  if (utf8.bom || !utf8.nonAscii) return { ok: true, encoding: 'utf8' }
+  // Valid UTF-8 with Chinese in it: GB18030 only when its start reads more like Chinese that way and
+  // the whole file is GB18030 too.
+  const start = (encoding: Encoding) => {
+    try {
+      return new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'gb18030', { fatal: true, ignoreBOM: true }).decode(utf8.prefix, { stream: true })
+    } catch {
+      return undefined
+    }
+  }
+  const gbkStart = start('gb18030')
+  if (gbkStart === undefined || !(chineseScore(gbkStart.slice(0, SAMPLE)) > chineseScore(start('utf8')!.slice(0, SAMPLE), true))) return { ok: true, encoding: 'utf8' }
+  if (run('gb18030').ok) return { ok: true, encoding: 'gb18030' }
+  return run('utf8')
+}
+
+function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length)
+  let at = 0
+  for (const p of parts) {
+    out.set(p, at)
+    at += p.length
+  }
+  return out
+}

@@ -12,11 +12,11 @@
 //   2班, all read as one class '4(2)'. An empty grade is taken from a class that names it.
 import { DUE_MAX_DAYS, isDueInRange, TEXT_MAX } from '../domain/assignmentDraft'
 import { dayNumber } from '../domain/dates'
-import { classKey, TIERS, type Assignment, type AssignmentItem, type Tier } from '../domain/types'
+import { classKey, TIERS, type Assignment, type AssignmentItem, type IsoDate, type Tier } from '../domain/types'
 import { checkLength, classCell, parseClassName, parseDate, parseGrade, parseMinutes, type Parsed } from './cells'
 import { formatError, sortErrors, type FormatError, type FormatErrorCode } from './errors'
 import { cellText } from './sanitize'
-import { readTable, type ColumnSpec, type TableRow } from './table'
+import { TableReader, type ColumnSpec, type TableRow } from './table'
 import { KIND_WORDS, TIER_SEPARATOR, TIER_WORDS, WHERE_WORDS, lookupWord } from './vocab'
 
 export type PlanColumn = 'date' | 'due' | 'grade' | 'class' | 'subject' | 'title' | 'kind' | 'where' | 'tiers' | 'minutes' | 'trialMinutes'
@@ -80,39 +80,93 @@ const EMPTY: Readonly<Partial<Record<PlanColumn, FormatErrorCode>>> = {
  * and the subject one its grade is taught. Every error of the file comes back at once.
  */
 export function readPlanCsv(text: string, fileName: string, school?: PlanSchool): PlanResult {
-  const table = readTable(text, fileName, PLAN_COLUMNS)
-  const classes = school ? classIndex(school) : undefined
-  const classIds = new Map<string, string>()
-  const errors = [...table.errors]
-  if (!table.present.has('minutes') && !table.present.has('trialMinutes')) {
-    errors.push(formatError(fileName, table.headerLine, 'missingMinutesColumn'))
+  const reader = new PlanReader(fileName, school)
+  reader.push(text)
+  return reader.end()
+}
+
+/**
+ * readPlanCsv a chunk of text at a time (a school's whole term is 300,000 rows): only the plan read so
+ * far is kept, never the file's text or its table. `rowsRead` says how far it got, for a progress bar.
+ */
+export class PlanReader {
+  private readonly table: TableReader<PlanColumn>
+  private readonly classes: Map<string, string> | undefined
+  private readonly classIds = new Map<string, string>()
+  private readonly errors: FormatError[] = []
+  private readonly groups = new Map<string, Group>()
+  /** The group of the row before: a plan's rows of one assignment usually follow each other. */
+  private last: Group | undefined
+  // A term's 300,000 rows hold a few hundred dates, grades and classes: each is read once.
+  private readonly dates = new Memo<IsoDate>(parseDate)
+  private readonly dues = new Memo<IsoDate>(parseDate)
+  private readonly grades = new Memo<number>(parseGrade)
+  /** Class names by grade: how a class cell reads depends on the grade it is under. */
+  private readonly classNames = new Map<number | undefined, Memo<string>>()
+  private readonly tierLists = new Memo<readonly Tier[]>(parseTiers)
+  private readonly minuteCells = new Memo<number>(parseMinutes)
+  rowsRead = 0
+
+  constructor(
+    private readonly fileName: string,
+    private readonly school?: PlanSchool,
+  ) {
+    this.classes = school ? classIndex(school) : undefined
+    this.table = new TableReader(fileName, PLAN_COLUMNS, (row) => this.row(row))
   }
-  // A missing column is reported once at the header, not again as an empty cell on every row.
-  const has = (key: PlanColumn) => table.present.has(key)
 
-  const groups = new Map<string, { assignment: Omit<Assignment, 'items'>; items: AssignmentItem[] }>()
-  for (const row of table.rows) {
-    const fail = (key: PlanColumn, code: FormatErrorCode, params: Record<string, string | number> = {}) =>
-      errors.push(formatError(fileName, row.line, code, params, row.header(key)))
-    const take = <T>(key: PlanColumn, parsed: Parsed<T>): T | undefined => {
-      if (parsed.ok) return parsed.value
-      fail(key, parsed.code, parsed.params)
-      return undefined
-    }
-    const required = (key: PlanColumn): string | undefined => {
-      const cell = row.cell(key)
-      if (cell === '' && has(key)) fail(key, EMPTY[key]!)
-      return cell === '' ? undefined : cell
-    }
-    const text = (key: PlanColumn, max: number): string | undefined => {
-      const cell = required(key)
-      return cell === undefined ? undefined : take(key, checkLength(cell, max))
-    }
+  push(chunk: string): void {
+    this.table.push(chunk)
+  }
 
+  end(): PlanResult {
+    const table = this.table.end()
+    const errors = [...table.errors]
+    if (!table.present.has('minutes') && !table.present.has('trialMinutes')) {
+      errors.push(formatError(this.fileName, table.headerLine, 'missingMinutesColumn'))
+    }
+    errors.push(...this.errors)
+    const rowCount = this.rowsRead
+    if (errors.length > 0) return { errors: sortErrors(errors), rowCount }
+    return { assignments: [...this.groups.values()].map((g) => ({ ...g.assignment, items: g.items })), classIds: this.classIds, rowCount, headerLine: table.headerLine }
+  }
+
+  // The row being read, and the helpers every row uses (made once: a term's file has 300,000 rows).
+  private current!: TableRow<PlanColumn>
+  /** A missing column is reported once at the header, not again as an empty cell on every row. */
+  private readonly has = (key: PlanColumn) => this.table.columns().has(key)
+  private readonly fail = (key: PlanColumn, code: FormatErrorCode, params: Record<string, string | number> = {}) => {
+    this.errors.push(formatError(this.fileName, this.current.line, code, params, this.current.header(key)))
+  }
+  private readonly take = <T>(key: PlanColumn, parsed: Parsed<T>): T | undefined => {
+    if (parsed.ok) return parsed.value
+    this.fail(key, parsed.code, parsed.params)
+    return undefined
+  }
+  private readonly required = (key: PlanColumn): string | undefined => {
+    const cell = this.current.cell(key)
+    if (cell === '' && this.has(key)) this.fail(key, EMPTY[key]!)
+    return cell === '' ? undefined : cell
+  }
+  private readonly text = (key: PlanColumn, max: number): string | undefined => {
+    const cell = this.required(key)
+    return cell === undefined || cell.length <= max ? cell : this.take(key, checkLength(cell, max))
+  }
+
+  private classNameIn(grade: number | undefined): Memo<string> {
+    let memo = this.classNames.get(grade)
+    if (!memo) this.classNames.set(grade, (memo = new Memo((cell) => parseClassName(cell, grade))))
+    return memo
+  }
+
+  private row(row: TableRow<PlanColumn>): void {
+    this.rowsRead++
+    this.current = row
+    const { classes, school, has, fail, take, required, text } = this
     const dateCell = required('date')
-    const date = dateCell === undefined ? undefined : take('date', parseDate(dateCell))
+    const date = dateCell === undefined ? undefined : take('date', this.dates.get(dateCell))
     const dueCell = row.cell('due')
-    let due = dueCell === '' ? undefined : take('due', parseDate(dueCell))
+    let due = dueCell === '' ? undefined : take('due', this.dues.get(dueCell))
     if (date && due && dayNumber(due) <= dayNumber(date)) {
       fail('due', 'dueNotAfterDate', { due, date })
       due = undefined
@@ -123,19 +177,22 @@ export function readPlanCsv(text: string, fileName: string, school?: PlanSchool)
     // The grade may be left empty when the class names it (四年级二班).
     const gradeCell = row.cell('grade')
     let grade: number | undefined
-    if (gradeCell !== '') grade = take('grade', parseGrade(gradeCell))
+    if (gradeCell !== '') grade = take('grade', this.grades.get(gradeCell))
     else if ((grade = classCell(row.cell('class')).grade) === undefined) required('grade')
     const classCellText = required('class')
-    const className = classCellText === undefined ? undefined : take('class', parseClassName(classCellText, grade))
-    if (className !== undefined) take('class', checkLength(className, TEXT_MAX.className))
+    const className = classCellText === undefined ? undefined : take('class', this.classNameIn(grade).get(classCellText))
+    if (className !== undefined && className.length > TEXT_MAX.className) take('class', checkLength(className, TEXT_MAX.className))
     const subject = text('subject', TEXT_MAX.subject)
     const title = text('title', TEXT_MAX.title)
     const kind = readWord(row, 'kind', KIND_WORDS, 'written', 'kindUnknown', fail)
     const where = readWord(row, 'where', WHERE_WORDS, 'home', 'whereUnknown', fail)
-    const tiers = readTiers(row, fail)
-    const minutes = row.cell('minutes') === '' ? undefined : take('minutes', parseMinutes(row.cell('minutes')))
-    const trialMinutes = row.cell('trialMinutes') === '' ? undefined : take('trialMinutes', parseMinutes(row.cell('trialMinutes')))
-    if (row.cell('minutes') === '' && row.cell('trialMinutes') === '' && (has('minutes') || has('trialMinutes'))) {
+    // Items share the array of a tiers cell they have in common (items are read, never changed, in place).
+    const tiers = take('tiers', this.tierLists.get(row.cell('tiers')))
+    const minutesCell = row.cell('minutes')
+    const trialCell = row.cell('trialMinutes')
+    const minutes = minutesCell === '' ? undefined : take('minutes', this.minuteCells.get(minutesCell))
+    const trialMinutes = trialCell === '' ? undefined : take('trialMinutes', this.minuteCells.get(trialCell))
+    if (minutesCell === '' && trialCell === '' && (has('minutes') || has('trialMinutes'))) {
       fail(has('minutes') ? 'minutes' : 'trialMinutes', 'minutesMissing')
     }
 
@@ -147,31 +204,61 @@ export function readPlanCsv(text: string, fileName: string, school?: PlanSchool)
       if (subject !== undefined && !taught.includes(subject)) fail('subject', 'subjectNotTaught', { value: cellText(subject), grade, subjects: taught.join('、') })
     }
 
-    if (!date || grade === undefined || !className || !subject || !title || !kind || !where || !tiers) continue
-    if (classes && classId === undefined) continue
-    if (minutes === undefined && trialMinutes === undefined) continue
-    if (dueCell !== '' && !due) continue
+    if (!date || grade === undefined || !className || !subject || !title || !kind || !where || !tiers) return
+    if (classes && classId === undefined) return
+    if (minutes === undefined && trialMinutes === undefined) return
+    if (dueCell !== '' && !due) return
 
-    const id = assignmentId(date, due, grade, className, subject)
-    let group = groups.get(id)
-    if (!group) {
-      const assignment = { id, classRef: { grade, className }, subject, date, ...(due ? { due } : {}) }
-      group = { assignment, items: [] }
-      groups.set(id, group)
+    let group = this.last
+    const a = group?.assignment
+    if (!group || a!.date !== date || a!.due !== due || a!.classRef.grade !== grade || a!.classRef.className !== className || a!.subject !== subject) {
+      const id = assignmentId(date, due, grade, className, subject)
+      group = this.groups.get(id)
+      if (!group) {
+        const assignment = { id, classRef: { grade, className }, subject, date, ...(due ? { due } : {}) }
+        group = { assignment, items: [] }
+        this.groups.set(id, group)
+      }
+      if (classId !== undefined) this.classIds.set(id, classId)
+      this.last = group
     }
-    if (classId !== undefined) classIds.set(id, classId)
-    group.items.push({
-      title,
-      kind,
-      where,
-      tiers,
-      ...(minutes !== undefined ? { minutes } : {}),
-      ...(trialMinutes !== undefined ? { trialMinutes } : {}),
-    })
+    const item: AssignmentItem = { title: own(title), kind, where, tiers }
+    if (minutes !== undefined) item.minutes = minutes
+    if (trialMinutes !== undefined) item.trialMinutes = trialMinutes
+    group.items.push(item)
   }
-  const rowCount = table.rows.length
-  if (errors.length > 0) return { errors: sortErrors(errors), rowCount }
-  return { assignments: [...groups.values()].map((g) => ({ ...g.assignment, items: g.items })), classIds, rowCount, headerLine: table.headerLine }
+}
+
+interface Group {
+  assignment: Omit<Assignment, 'items'>
+  items: AssignmentItem[]
+}
+
+/**
+ * A copy of a cell's text that does not keep the chunk it was cut from alive: V8 cuts strings of 13
+ * characters or more as views into their parent, and a plan keeps every title.
+ */
+function own(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1)
+}
+
+/** Parsed cells by their text (bounded: a file of all-different cells does not grow it without end). */
+class Memo<T> {
+  private readonly known = new Map<string, Parsed<T>>()
+  // The cell of the row before, most often the same one: compared before the map is hashed.
+  private lastCell: string | undefined
+  private lastParsed: Parsed<T> | undefined
+  constructor(private readonly parse: (cell: string) => Parsed<T>) {}
+  get(cell: string): Parsed<T> {
+    if (cell === this.lastCell) return this.lastParsed!
+    let parsed = this.known.get(cell)
+    if (parsed === undefined) {
+      if (this.known.size >= 10_000) this.known.clear()
+      this.known.set(cell, (parsed = this.parse(cell)))
+    }
+    this.lastCell = cell
+    return (this.lastParsed = parsed)
+  }
 }
 
 type Fail = (key: PlanColumn, code: FormatErrorCode, params?: Record<string, string | number>) => void
@@ -185,9 +272,8 @@ function readWord<T>(row: TableRow<PlanColumn>, key: PlanColumn, words: Readonly
 }
 
 /** `基础|提高`, `基础、提高` or `core/extend`; empty means every layer. Duplicates collapse. */
-function readTiers(row: TableRow<PlanColumn>, fail: Fail): Tier[] | undefined {
-  const cell = row.cell('tiers')
-  if (cell === '') return [...TIERS]
+function parseTiers(cell: string): Parsed<readonly Tier[]> {
+  if (cell === '') return { ok: true, value: TIERS }
   const found = new Set<Tier>()
   const unknown: string[] = []
   for (const part of cell.split(TIER_SEPARATOR).map((p) => p.trim()).filter((p) => p !== '')) {
@@ -195,13 +281,7 @@ function readTiers(row: TableRow<PlanColumn>, fail: Fail): Tier[] | undefined {
     if (tier) found.add(tier)
     else unknown.push(part)
   }
-  if (unknown.length > 0) {
-    fail('tiers', 'tiersUnknown', { value: cellText(cell), unknown: cellText(unknown[0]!) })
-    return undefined
-  }
-  if (found.size === 0) {
-    fail('tiers', 'tiersEmpty', { value: cellText(cell) })
-    return undefined
-  }
-  return TIERS.filter((t) => found.has(t))
+  if (unknown.length > 0) return { ok: false, code: 'tiersUnknown', params: { value: cellText(cell), unknown: cellText(unknown[0]!) } }
+  if (found.size === 0) return { ok: false, code: 'tiersEmpty', params: { value: cellText(cell) } }
+  return { ok: true, value: TIERS.filter((t) => found.has(t)) }
 }

@@ -17,7 +17,39 @@ export type FindingText = (finding: Finding) => string
 
 /** With `times` (--times) every evening gains calibratedAverageMinutes, every subject its reports, and the file a calibration list. */
 export function reportToJson(evenings: readonly EveningLoad[], findingText: FindingText, times?: TimesJson): string {
-  const out = evenings.map((e, i) => ({
+  let out = ''
+  for (const piece of reportJsonPieces(evenings, findingText, times)) out += piece
+  return out
+}
+
+/**
+ * reportToJson a piece at a time (an evening each), for writing a whole school's term without
+ * holding it as one text; the pieces joined are exactly reportToJson's text.
+ */
+export function* reportJsonPieces(evenings: readonly EveningLoad[], findingText: FindingText, times?: TimesJson): Generator<string> {
+  const calibration = times?.calibration.map((c) => ({ grade: c.grade, class: c.className, subject: c.subject, factor: c.factor, reports: c.reports, stopped: c.stopped }))
+  yield* list('evenings', evenings.length, (i) => eveningJson(evenings[i]!, i, findingText, times), calibration === undefined)
+  if (calibration) yield* list('calibration', calibration.length, (i) => calibration[i], true)
+  yield '}\n'
+}
+
+/** `  "key": [ … ]` as JSON.stringify(…, null, 2) writes it one level in, each element a piece. */
+function* list(key: string, length: number, element: (i: number) => unknown, last: boolean): Generator<string> {
+  const end = last ? '\n' : ',\n'
+  if (length === 0) {
+    yield `${key === 'evenings' ? '{\n' : ''}  "${key}": []${end}`
+    return
+  }
+  yield `${key === 'evenings' ? '{\n' : ''}  "${key}": [\n`
+  for (let i = 0; i < length; i++) {
+    // Inside a JSON text a line break is always escaped, so every real one starts a line to indent.
+    yield `    ${JSON.stringify(element(i), null, 2).replaceAll('\n', '\n    ')}${i + 1 < length ? ',\n' : '\n'}`
+  }
+  yield `  ]${end}`
+}
+
+function eveningJson(e: EveningLoad, i: number, findingText: FindingText, times: TimesJson | undefined) {
+  return {
     grade: e.classRef.grade,
     class: e.classRef.className,
     date: e.date,
@@ -39,8 +71,5 @@ export function reportToJson(evenings: readonly EveningLoad[], findingText: Find
       figures: f.figures,
       source: { id: f.source.source, document: SOURCES[f.source.source].title, clause: f.source.clause },
     })),
-  }))
-  if (!times) return `${JSON.stringify({ evenings: out }, null, 2)}\n`
-  const calibration = times.calibration.map((c) => ({ grade: c.grade, class: c.className, subject: c.subject, factor: c.factor, reports: c.reports, stopped: c.stopped }))
-  return `${JSON.stringify({ evenings: out, calibration }, null, 2)}\n`
+  }
 }

@@ -37,6 +37,8 @@ export const STOPPED_WORDS: Readonly<Record<string, boolean>> = {
 
 /** Looks a cell up in a word table; undefined when the word is unknown. */
 export function lookupWord<T>(words: Readonly<Record<string, T>>, cell: string): T | undefined {
+  // The keys are trimmed and in lower case: a cell written exactly as one is found without copying it.
+  if (Object.hasOwn(words, cell)) return words[cell]
   const key = cell.trim().toLowerCase()
   return Object.hasOwn(words, key) ? words[key] : undefined
 }
