@@ -94,3 +94,30 @@ export function budgetTotal(budgets: readonly GradeBudget[], subjects: readonly 
   }
   return any ? total : null
 }
+
+export type BudgetProblem = { field: keyof GradeBudget; code: 'minutes' | 'overCap' | 'subject' }
+
+/**
+ * A budget before it is stored: real minutes (0–1440), none above the day's cap (a subject cannot have
+ * more than the whole evening), a subject name of at most 40 characters. `caps`: the grade's caps.
+ */
+export function checkGradeBudget(b: GradeBudget, caps: { schoolDay: number | null; restDay: number | null }): BudgetProblem[] {
+  const problems: BudgetProblem[] = []
+  if (b.subject.length > 40 || b.subject !== b.subject.trim()) problems.push({ field: 'subject', code: 'subject' })
+  const fields = ['schoolDay', ...BUDGET_WEEKDAYS, 'restDay'] as const
+  for (const f of fields) {
+    const m = b[f]
+    if (m === null) continue
+    if (!Number.isFinite(m) || m < 0 || m > 1440) problems.push({ field: f, code: 'minutes' })
+    else {
+      const cap = f === 'restDay' ? caps.restDay : caps.schoolDay
+      if (cap !== null && m > cap) problems.push({ field: f, code: 'overCap' })
+    }
+  }
+  return problems
+}
+
+/** A budget with no figure at all says nothing: it is removed rather than kept empty. */
+export function isEmptyBudget(b: GradeBudget): boolean {
+  return b.schoolDay === null && b.restDay === null && BUDGET_WEEKDAYS.every((d) => b[d] === null)
+}

@@ -203,7 +203,13 @@ export function subjectsAcross(map: HeatMap, subjects: readonly string[], rules:
   const grade = map.rows[0]?.classRef.grade
   const seen = new Set(subjects)
   const all = [...subjects]
-  for (const e of map.evenings) for (const s of e.subjects) if (!seen.has(s.subject)) all.push(s.subject), seen.add(s.subject)
+  for (const e of map.evenings) {
+    for (const s of e.subjects) {
+      if (seen.has(s.subject)) continue
+      all.push(s.subject)
+      seen.add(s.subject)
+    }
+  }
   return all.map((subject) => ({
     subject,
     days: map.dates.map((date): SubjectDay => {
@@ -217,7 +223,10 @@ export function subjectsAcross(map: HeatMap, subjects: readonly string[], rules:
       for (const e of byDate.get(date) ?? []) {
         const m = e.subjects.find((s) => s.subject === subject)?.averageMinutes ?? 0
         sum += m
-        if (m > max) (max = m), (maxClass = e.classRef)
+        if (m > max) {
+          max = m
+          maxClass = e.classRef
+        }
         if (budgetMinutes !== null && m > budgetMinutes + 1e-6) over++
       }
       return { date, meanMinutes: sum / classCount, maxMinutes: max, maxClass, budgetMinutes, overClasses: over }
@@ -239,6 +248,8 @@ export interface AttentionItem {
   /** The figures the rule names (as in a Finding), or a count. */
   figures: Readonly<Record<string, number>>
   assignmentId?: string
+  /** The finding this item is, for the engine's rules (its words name the clause). */
+  finding?: Finding
 }
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const
@@ -256,7 +267,7 @@ export function attentionList(map: HeatMap, others: readonly AttentionItem[] = [
   for (const row of map.rows) {
     for (const cell of row.cells) {
       for (const f of cell.findings) {
-        items.push({ rule: f.rule, severity: f.severity, classId: row.classId, classRef: row.classRef, date: cell.date, ...(f.subject !== undefined ? { subject: f.subject } : {}), figures: f.figures })
+        items.push({ rule: f.rule, severity: f.severity, classId: row.classId, classRef: row.classRef, date: cell.date, ...(f.subject !== undefined ? { subject: f.subject } : {}), figures: f.figures, finding: f })
       }
     }
   }
