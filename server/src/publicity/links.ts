@@ -104,8 +104,10 @@ export async function tableForToken(ctx: ServerContext, token: string): Promise<
   })
   const terms = live(of<TermRow>(school, 'terms')).sort((a, b) => (a.startDate < b.startDate ? 1 : -1))
   const term = terms.find((t) => t.startDate <= link.week_start) ?? terms[0]
+  // The school's own record names it; a school whose admin never uploaded one has its server name.
+  const schoolName = schoolRow?.name ?? (await ctx.db.selectFrom('schools').select('name').where('school_id', '=', schoolId).executeTakeFirst())?.name ?? ''
   return buildPublicity({
-    schoolName: schoolRow?.name ?? '',
+    schoolName,
     publishedBy: await teacherName(ctx, schoolId, link.created_by),
     ...(term ? { termStart: term.startDate } : {}),
     classRef: { grade: classRow.grade, className: classRow.name },
