@@ -7,8 +7,9 @@
 //
 // What counts as concurrent: two values of one field written on different devices, where the losing one
 // is someone's own change (a value the file's device wrote, or one this device holds). A file carries no
-// history of what its device had seen, so a change made after seeing the other is still listed (once):
-// better a notice too many than a value lost without a word. A device's own later change of a field it
+// history of what its device had seen beyond the clocks it holds: the winner holding the loser's clock on
+// another field of the record saw that write; otherwise a change made after seeing the other is still
+// listed (once): better a notice too many than a value lost without a word. A device's own later change of a field it
 // wrote before is never a conflict, nor is a stale copy in a file of a value someone else wrote.
 import { encodeHlc, parseHlc, receiveHlc, type Hlc } from '@hl/core/domain/hlc'
 import type { BackupFile } from '@hl/core/formats/backup'
@@ -87,6 +88,11 @@ export async function mergeBackupFile(db: AppDB, file: BackupFile, now: number =
           // merely holds of someone else's older value (the school's file it started from) lost to a
           // change that came later, and is no one's lost work.
           const incomingLoses = (row.fieldClock[field] ?? '') < (mine.fieldClock[field] ?? '')
+          // A clock names one write: a device holding a write's clock on any field of the record received
+          // that write, so a change it made to the field afterwards was made having seen the value lost.
+          const loserClock = incomingLoses ? row.fieldClock[field] : mine.fieldClock[field]
+          const winner = incomingLoses ? mine : row
+          if (Object.values(winner.fieldClock).includes(loserClock ?? '')) return false
           return !incomingLoses || b === file.deviceId
         }
         const merged = mergeRecord(mine, row.id, recordAsChange(row), concurrent)

@@ -68,7 +68,8 @@ describe('the publicity table', () => {
     const sheet = publicitySheet(table, words)
     const blob = await publicityXlsx([sheet, { ...sheet }])
     const book = new ExcelJS.Workbook()
-    await book.xlsx.load(Buffer.from(await blob.arrayBuffer()))
+    // exceljs's types name an older Buffer; the bytes are what it reads.
+    await book.xlsx.load(Buffer.from(await blob.arrayBuffer()) as unknown as Parameters<typeof book.xlsx.load>[0])
     expect(book.worksheets.map((w) => w.name)).toEqual(['阳光实验学校 5(1) 作业公示', '阳光实验学校 5(1) 作业公示 2'])
     const ws = book.worksheets[0]!
     expect(ws.getCell('A1').value).toBe('阳光实验学校 5(1) 作业公示')
