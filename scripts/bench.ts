@@ -14,18 +14,21 @@
 //   - the school server (scripts/bench/server.ts): a teacher's day, a grade leader's full pull and a
 //     load of 500 teachers, on PostgreSQL (the figures named plainly) and on PGlite (…Pglite).
 // Options: --no-build (measure the builds already made), --runs N (timed runs each, default 9),
-// --server-only (the server's figures alone; no build, no browser).
+// --server-only (the server's figures alone; no build, no browser), --desk-only (the grade leader's desk
+// alone: gradeWeekMs, gradeTermMs and the desk's own JS; builds the bench build unless --no-build).
+//   - the desk (scripts/bench/desk.ts): grade 5's overview for a week and for the term, and its chunks.
 import { execSync } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { measureReports } from './bench/engine'
 import { measureFirstLoad, measureScreens, sumOf } from './bench/pages'
 import { measureServer, SERVER_TARGETS, type ServerFigures } from './bench/server'
+import { DESK_TARGETS, deskJsBytes, measureDesk } from './bench/desk'
 import { kib } from './bench/stats'
 import { calibrationError } from '@hl/core/domain/calibrationSimulation'
 
 const TARGETS = { initialJsKiB: 120, screenJsKiB: 50, reportMs: 500, linearity: 2.2, classWeekMs: 100, gaugeEditMs: 16, gradeStepMs: 16, calibrationError: 0.1 }
 
-const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '9' }, 'server-only': { type: 'boolean', default: false } } })
+const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '9' }, 'server-only': { type: 'boolean', default: false }, 'desk-only': { type: 'boolean', default: false } } })
 const runs = Math.max(1, Number(values.runs) || 9)
 
 const round = (x: number): number => Number(x.toFixed(1))
@@ -53,6 +56,30 @@ async function serverResult(): Promise<Record<string, number | boolean>> {
       postgres.loadP99Ms <= SERVER_TARGETS.loadP99Ms &&
       postgres.loadPushesPerS >= SERVER_TARGETS.loadPushesPerS,
   }
+}
+
+async function deskResult(): Promise<Record<string, number | boolean | string[]>> {
+  const d = await measureDesk(runs)
+  const js = deskJsBytes(d)
+  console.log(`Desk, grade 5 (${d.classes} classes): a week's overview ${d.gradeWeekMs.toFixed(1)} ms, median of ${runs} (target ≤ ${DESK_TARGETS.gradeWeekMs}); the term (${d.termCells} cells) ${d.gradeTermMs.toFixed(1)} ms (target ≤ ${DESK_TARGETS.gradeTermMs})`)
+  console.log(`The desk's own JS (gzipped, target ≤ ${DESK_TARGETS.deskJsKiB} KiB, the chart library included):`)
+  for (const f of d.deskJs) console.log(`  ${kib(f.gzip).padStart(7)} KiB  ${f.path}`)
+  console.log(`  total ${kib(js)} KiB; the XLSX writer, loaded only on export: ${d.xlsxJs.map((f) => `${kib(f.gzip)} KiB ${f.path}`).join(', ') || 'none'}`)
+  console.log(`  desk modules loaded before the desk opens: ${d.loadedBeforeDesk.join(', ') || 'none'}`)
+  return {
+    gradeWeekMs: round(d.gradeWeekMs),
+    gradeTermMs: round(d.gradeTermMs),
+    deskJsGzipBytes: js,
+    deskXlsxJsGzipBytes: sumOf(d.xlsxJs, '.js'),
+    deskLoadedBefore: d.loadedBeforeDesk,
+    deskTargetsMet: d.gradeWeekMs <= DESK_TARGETS.gradeWeekMs && d.gradeTermMs <= DESK_TARGETS.gradeTermMs && js <= DESK_TARGETS.deskJsKiB * 1024 && d.loadedBeforeDesk.length === 0,
+  }
+}
+
+if (values['desk-only']) {
+  if (!values['no-build']) execSync('npx vite build --mode bench --logLevel warn', { stdio: 'inherit' })
+  console.log(JSON.stringify(await deskResult()))
+  process.exit(0)
 }
 
 if (values['server-only']) {
@@ -87,6 +114,7 @@ console.log(`Class week render: ${screens.classWeekMs.toFixed(1)} ms, median of 
 console.log(`Gauge update per edit: ${screens.gaugeEditMs.toFixed(1)} ms, median of ${runs} (target ≤ ${TARGETS.gaugeEditMs})`)
 console.log(`Grading step (keystroke → next frame with the mark): ${screens.gradeStepMs.toFixed(1)} ms, median of ${runs} (target ≤ ${TARGETS.gradeStepMs})`)
 
+const deskFigures = await deskResult()
 const server = await serverResult()
 const maxScreenJs = Math.max(...Object.values(screens.screenJs))
 const result = {
@@ -102,9 +130,11 @@ const result = {
   calibrationError: Number(calibration.worst.toFixed(3)),
   maxScreenJsGzipBytes: maxScreenJs,
   screenJsGzipBytes: screens.screenJs,
+  ...deskFigures,
   ...server,
   targetsMet:
     server.serverTargetsMet === true &&
+    deskFigures.deskTargetsMet === true &&
     js <= TARGETS.initialJsKiB * 1024 &&
     maxScreenJs <= TARGETS.screenJsKiB * 1024 &&
     one.ms <= TARGETS.reportMs &&

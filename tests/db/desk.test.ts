@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppDB } from '@/db/database'
 import { decide, InvalidDecisionError, listDecisions, setApprovalOn } from '@/db/repos/approvals'
-import { getAssignment, updateAssignment } from '@/db/repos/assignments'
+import { formOf, getAssignment, saveAssignmentChanges, updateAssignment } from '@/db/repos/assignments'
 import { InvalidBudgetError, listGradeBudgets, setGradeBudget } from '@/db/repos/budgets'
 import { listDeskRoles, loadDesk } from '@/db/repos/desk'
 import { getSchoolContext, schoolRules } from '@/db/repos/school'
@@ -95,7 +95,32 @@ describe('decisions', () => {
   })
 })
 
+describe('the designer’s save of a returned assignment', () => {
+  it('saves the teacher’s change (the save reads the decisions in its own transaction) and resubmits', async () => {
+    const db = open()
+    const { schoolId, maths } = await seedSchool(db)
+    await setApprovalOn(db, schoolId, true)
+    await decide(db, { assignmentId: maths.id, decision: 'returned', reason: '时间过长', minutes: {}, teacherId: 'leader' })
+    const base = formOf((await getAssignment(db, maths.id))!)
+    const mine = { ...base, items: base.items.map((i, n) => (n === 0 ? { ...i, minutes: 25 } : i)) }
+    await saveAssignmentChanges(db, maths.id, base, mine, 'published')
+    const a = (await getAssignment(db, maths.id))!
+    expect(a.items.map((i) => i.minutes)).toEqual([25, 10])
+    const state = approvalStatus({ status: 'published', approvalOn: true, contentClock: a.approval!.contentClock, decisions: a.approval!.decisions })
+    expect([state.state, state.resubmitted]).toEqual(['submitted', true])
+  })
+})
+
 describe('the desk’s reads', () => {
+  it('names the decider of a decision, a leader who teaches none of the grade’s classes', async () => {
+    const db = open()
+    const { maths } = await seedSchool(db)
+    await db.teachers.put({ id: 'leader', updatedAt: '001800000000000-000000-dev1', fieldClock: {}, version: 1, name: '孙组长' })
+    await decide(db, { assignmentId: maths.id, decision: 'returned', reason: '时间过长', minutes: {}, teacherId: 'leader' })
+    const desk = await loadDesk(db, 4, '2026-11-23', '2026-11-29')
+    expect(desk.teachers.get('leader')?.name).toBe('孙组长')
+  })
+
   it('offers the desk to a grade leader and a class teacher, and loads every class of the grade', async () => {
     const db = open()
     const { teacherId, c41, c42 } = await seedSchool(db)

@@ -64,6 +64,8 @@ const STYLE = `
   tr.over td.total { font-weight: 700; }
   .over-mark { font-weight: 700; }
   .wrap { overflow-x: auto; }
+  /* On a phone the table keeps readable columns and scrolls sideways, rather than a character a line. */
+  @media screen { table { min-width: 42rem; } td:first-child { white-space: nowrap; } }
   .foot { color: #444; font-size: .875rem; margin-top: .5rem; }
   @page { size: A4 landscape; margin: 10mm; }
   @media print { body { margin: 0; } .wrap { overflow: visible; } }
@@ -103,7 +105,7 @@ export function publicityPage(table: PublicityTable, lang: PageLang): string {
   const body =
     `<h1>${escape(title)}</h1>` +
     `<p>${escape(week + w.range(table.weekStart, table.weekEnd))} · ${escape(w.publishedBy(table.publishedBy))}</p>` +
-    `<div class="wrap"><table><thead><tr>${w.header.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>` +
+    `<div class="wrap" tabindex="0" role="region" aria-label="${escape(title)}"><table><thead><tr>${w.header.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>` +
     `<p class="foot">${escape(w.footnote)}</p>`
   return shell(lang, title, body)
 }

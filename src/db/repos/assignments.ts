@@ -139,7 +139,8 @@ export function formOf(a: AssignmentWithItems): FormState {
  * (AssignmentConflictError), for the form to show both values. Returns the form as saved.
  */
 export async function saveAssignmentChanges(db: AppDB, id: string, base: FormState, mine: FormState, status: AssignmentStatus): Promise<FormState> {
-  return write(db, ['assignments', 'items'], async (w) => {
+  // 'approvals' too: getAssignment reads the decisions, and a read outside the transaction's tables fails.
+  return write(db, ['assignments', 'items', 'approvals'], async (w) => {
     const stored = await getAssignment(db, id)
     if (!stored) throw new RecordNotFoundError('assignments', id)
     const current = formOf(stored)

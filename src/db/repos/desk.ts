@@ -63,7 +63,12 @@ export async function loadDesk(db: AppDB, grade: number, from: string, to: strin
     liveRows(db.teachings.where('classId').anyOf(shown.map((c) => c.id))),
   ])
   const teacherIds = new Set<string>(teachings.map((t: TeachingRow) => t.teacherId))
-  for (const c of classes) for (const a of c.assignments) teacherIds.add(a.assignment.teacherId)
+  // The deciders too: a decision is shown with who made it (a grade leader teaches no class of it, perhaps).
+  for (const c of classes)
+    for (const a of c.assignments) {
+      teacherIds.add(a.assignment.teacherId)
+      for (const d of a.approval?.decisions ?? []) teacherIds.add(d.teacherId)
+    }
   const teachers = (await db.teachers.bulkGet([...teacherIds])).filter((t): t is TeacherRow => t !== undefined)
   const teachingsOf = new Map<string, string[]>()
   for (const t of teachings) {
