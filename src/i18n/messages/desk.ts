@@ -181,7 +181,8 @@ const zhCN = {
     chartStops: '每周熔断次数',
     chartRatio: '实际用时 / 预计（倍）',
     chartsLoading: '正在加载图表…',
-    chartSummary: '{label}：第 1 周 {first}，最近一周 {last}',
+    chartSummary: '{label}：第 {firstWeek} 周 {first}，第 {lastWeek} 周（最近）{last}',
+    chartNone: '{label}：还没有数据',
   },
   publicity: {
     title: '作业公示',
@@ -431,7 +432,8 @@ const en: DeskMessages = {
     chartStops: 'Stops per week',
     chartRatio: 'Real time / estimate (×)',
     chartsLoading: 'Loading the charts…',
-    chartSummary: '{label}: week 1 {first}, latest week {last}',
+    chartSummary: '{label}: week {firstWeek} {first}, week {lastWeek} (latest) {last}',
+    chartNone: '{label}: no figures yet',
   },
   publicity: {
     title: 'Publicity table',
@@ -463,7 +465,7 @@ const en: DeskMessages = {
     noHomework: 'no homework',
     restDay: 'rest day',
     noCap: 'no cap',
-    pending: '{n} assignments await approval and join the table once approved.',
+    pending: '{n} assignment awaits approval and joins the table once approved. | {n} assignments await approval and join the table once approved.',
     footnote: 'Minutes are estimates of the class’s average time; “optional” work is done as each student needs.',
     links: {
       title: 'Link for parents',
