@@ -40,6 +40,8 @@ async function seed(): Promise<SeedResult> {
     await db.classes.bulkAdd(school.classes.map((c, i) => ({ ...meta(`class-${i}`), grade: c.grade, name: c.className })))
     await db.teachers.add({ ...meta('me'), name: '基准老师' })
     const myClasses = school.classes.filter((c) => c.grade === 5)
+    // The benchmark teacher also leads grade 5: the desk (统筹台) is timed on that grade.
+    await db.roles.add({ ...meta(naturalId('me', 'gradeLeader', 5)), teacherId: 'me', role: 'gradeLeader', classId: '', grade: 5 })
     await db.teachings.bulkAdd(myClasses.map((c) => ({ ...meta(`me|${classIds.get(`${c.grade}|${c.className}`)}|数学`), teacherId: 'me', classId: classIds.get(`${c.grade}|${c.className}`)!, subject: '数学' })))
     let s = 0
     for (const roster of school.rosters) {

@@ -25,7 +25,9 @@
 // --pages-only (first-load JS and Lighthouse alone, on the build already made),
 // --server-only (the server's figures alone; no build, no browser), --sync-only (sync in the browser alone,
 // on the builds already made), --report-only (the report engine's and `npm run report`'s figures alone; no
-// build, no browser).
+// build, no browser), --desk-only (the grade leader's desk alone: gradeWeekMs, gradeTermMs and the desk's
+// own JS; builds the bench build unless --no-build).
+//   - the desk (scripts/bench/desk.ts): grade 5's overview for a week and for the term, and its chunks.
 import { execSync } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { engineResult } from './bench/engine'
@@ -33,6 +35,7 @@ import { reportCliResult } from './bench/reportCli'
 import { LIGHTHOUSE_TARGETS, measureLighthouse, type PageScores } from './bench/lighthouse'
 import { measureFirstLoads, measureScreens, sumOf, type EntryPath } from './bench/pages'
 import { measureServer, SERVER_TARGETS, type ServerFigures } from './bench/server'
+import { DESK_TARGETS, deskJsBytes, measureDesk } from './bench/desk'
 import { measureSync, SYNC_TARGETS } from './bench/sync'
 import { kib } from './bench/stats'
 import { calibrationError } from '@hl/core/domain/calibrationSimulation'
@@ -47,6 +50,7 @@ const { values } = parseArgs({
     'sync-only': { type: 'boolean', default: false },
     'pages-only': { type: 'boolean', default: false },
     'report-only': { type: 'boolean', default: false },
+    'desk-only': { type: 'boolean', default: false },
   },
 })
 const runs = Math.max(1, Number(values.runs) || 9)
@@ -76,6 +80,30 @@ async function serverResult(): Promise<Record<string, number | boolean>> {
       postgres.loadP99Ms <= SERVER_TARGETS.loadP99Ms &&
       postgres.loadPushesPerS >= SERVER_TARGETS.loadPushesPerS,
   }
+}
+
+async function deskResult(): Promise<Record<string, number | boolean | string[]>> {
+  const d = await measureDesk(runs)
+  const js = deskJsBytes(d)
+  console.log(`Desk, grade 5 (${d.classes} classes): a week's overview ${d.gradeWeekMs.toFixed(1)} ms, median of ${runs} (target ≤ ${DESK_TARGETS.gradeWeekMs}); the term (${d.termCells} cells) ${d.gradeTermMs.toFixed(1)} ms (target ≤ ${DESK_TARGETS.gradeTermMs})`)
+  console.log(`The desk's own JS (gzipped, target ≤ ${DESK_TARGETS.deskJsKiB} KiB, the chart library included):`)
+  for (const f of d.deskJs) console.log(`  ${kib(f.gzip).padStart(7)} KiB  ${f.path}`)
+  console.log(`  total ${kib(js)} KiB; the XLSX writer, loaded only on export: ${d.xlsxJs.map((f) => `${kib(f.gzip)} KiB ${f.path}`).join(', ') || 'none'}`)
+  console.log(`  desk modules loaded before the desk opens: ${d.loadedBeforeDesk.join(', ') || 'none'}`)
+  return {
+    gradeWeekMs: round(d.gradeWeekMs),
+    gradeTermMs: round(d.gradeTermMs),
+    deskJsGzipBytes: js,
+    deskXlsxJsGzipBytes: sumOf(d.xlsxJs, '.js'),
+    deskLoadedBefore: d.loadedBeforeDesk,
+    deskTargetsMet: d.gradeWeekMs <= DESK_TARGETS.gradeWeekMs && d.gradeTermMs <= DESK_TARGETS.gradeTermMs && js <= DESK_TARGETS.deskJsKiB * 1024 && d.loadedBeforeDesk.length === 0,
+  }
+}
+
+if (values['desk-only']) {
+  if (!values['no-build']) execSync('npx vite build --mode bench --logLevel warn', { stdio: 'inherit' })
+  console.log(JSON.stringify(await deskResult()))
+  process.exit(0)
 }
 
 if (values['sync-only']) {
@@ -155,6 +183,7 @@ console.log(`  a new grade leader's first sync, ${sync.firstSyncRecords.toLocale
 
 const lh = reportLighthouse(await measureLighthouse(3))
 
+const deskFigures = await deskResult()
 const server = await serverResult()
 const maxScreenJs = Math.max(...Object.values(screens.screenJs))
 const result = {
@@ -174,10 +203,12 @@ const result = {
   firstSyncRecords: sync.firstSyncRecords,
   lighthouse: lh.lighthouse,
   lighthouseAccessibility: lh.lighthouseAccessibility,
+  ...deskFigures,
   ...server,
   targetsMet:
     server.serverTargetsMet === true &&
     lh.met &&
+    deskFigures.deskTargetsMet === true &&
     sync.syncDayMs <= SYNC_TARGETS.syncDayMs &&
     sync.firstSyncMs <= SYNC_TARGETS.firstSyncMs &&
     js <= TARGETS.initialJsKiB * 1024 &&

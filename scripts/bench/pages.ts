@@ -14,7 +14,7 @@ export interface LoadedFile {
 }
 
 const gzipCache = new Map<string, number>()
-function gzipSize(outDir: string, path: string): number {
+export function gzipSize(outDir: string, path: string): number {
   const key = `${outDir}${path}`
   let size = gzipCache.get(key)
   if (size === undefined) gzipCache.set(key, (size = gzipSync(readFileSync(key)).length))
@@ -22,7 +22,7 @@ function gzipSize(outDir: string, path: string): number {
 }
 
 /** The scripts and style sheets a page fetches until the network is idle. */
-async function visit(page: Page, url: string, outDir: string): Promise<LoadedFile[]> {
+export async function visit(page: Page, url: string, outDir: string): Promise<LoadedFile[]> {
   const urls = new Set<string>()
   const onResponse = (response: { url(): string; request(): { resourceType(): string } }) => {
     const type = response.request().resourceType()
@@ -78,7 +78,7 @@ export async function measureFirstLoads(): Promise<FirstLoads> {
   }
 }
 
-interface SeedResult {
+export interface SeedResult {
   classId: string
   assignmentId: string
   teacherId: string
@@ -98,7 +98,7 @@ export interface ScreenFigures {
 }
 
 /** Waits for the next User Timing mark of that name after `act` runs in the page; returns the ms between. */
-async function timeToMark(page: Page, mark: string, act: string, arg?: unknown): Promise<number> {
+export async function timeToMark(page: Page, mark: string, act: string, arg?: unknown): Promise<number> {
   return page.evaluate(
     async ({ mark, act, arg }) => {
       const done = new Promise<number>((resolve, reject) => {

@@ -13,6 +13,7 @@ import {
   LIMITS,
   LoginRequestSchema,
   MIN_SCHEMA_VERSION,
+  PublicityLinkCreateSchema,
   PullRequestSchema,
   PushRequestSchema,
   RefreshRequestSchema,
@@ -34,6 +35,8 @@ import { dismissConflicts } from './sync/conflicts'
 import { pull, pullBody } from './sync/pull'
 import { push } from './sync/push'
 import { authenticate, type Caller } from './sync/scope'
+import { createLink, listLinks, revokeLink, tableForToken } from './publicity/links'
+import { gonePage, publicityPage } from './publicity/page'
 
 type Env = { Variables: { caller: Caller } }
 
@@ -204,6 +207,19 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
     return c.json({ ok: true })
   })
 
+  // ---- 公示: parents' links of a class's week (its 班主任's or grade leader's) ----
+  api.post('/publicity/links', auth, limit(LIMITS.otherBytes), async (c) => {
+    const { token, ...link } = await createLink(ctx, c.get('caller'), await body(c, PublicityLinkCreateSchema))
+    const origin = ctx.config.publicUrl ?? new URL(c.req.url).origin
+    const url = `${origin}/p/${token}`
+    return c.json({ ...link, url, qrSvg: renderSVG(url, { border: 4 }) }, 201)
+  })
+  api.get('/publicity/links', auth, async (c) => c.json(await listLinks(ctx, c.get('caller'), { classId: c.req.query('classId') ?? '', ...(c.req.query('weekStart') ? { weekStart: c.req.query('weekStart')! } : {}) })))
+  api.post('/publicity/links/:id/revoke', auth, async (c) => {
+    await revokeLink(ctx, c.get('caller'), c.req.param('id'))
+    return c.json({ ok: true })
+  })
+
   // ---- the admin's: accounts and devices ----
   const admin = new Hono<Env>()
   api.use('/admin/*', auth, async (c, next) => {
@@ -238,6 +254,16 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   api.route('/admin', admin)
   app.route('/api/v1', api)
   app.all('/api/*', () => fail(404, 'notFound'))
+  // The parents' page: no sign-in, no script, no app; a revoked or unknown link says only that.
+  app.get('/p/:token', async (c) => {
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'zh-CN'
+    const table = await tableForToken(ctx, c.req.param('token'))
+    c.header('Cache-Control', 'no-store')
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:")
+    c.header('Referrer-Policy', 'no-referrer')
+    c.header('X-Robots-Tag', 'noindex')
+    return c.html(table ? publicityPage(table, lang) : gonePage(lang), table ? 200 : 404)
+  })
   if (ctx.config.distDir) serveApp(app, ctx.config.distDir)
   return app
 }

@@ -12,6 +12,9 @@ import { chinaDate, isIsoDate } from '@hl/core/domain/dates'
 import { spreadSummary } from '@hl/core/domain/designer'
 import type { FormConflict } from '@hl/core/domain/designerForm'
 import { rulesForGrade } from '@hl/core/domain/rules/profile'
+import { subjectBudgetOn } from '@hl/core/domain/budgets'
+import { isRestDay } from '@hl/core/domain/calendar'
+import { approvalOf, type ApprovalState } from './approvalState'
 import { trialMinutesOf } from '@hl/core/domain/trial'
 import type { AssignmentStatus } from '@hl/core/records'
 import { useConfirmStore } from '@/stores/confirm'
@@ -172,7 +175,19 @@ export function useAssignmentEditor({ onProblems, onSaved }: UseAssignmentEditor
   const extras = useDesignerExtras(state, teacherId, multiplier)
   const spread = computed(() => spreadSummary(state.date, state.due, state.items, multiplier.value))
   const laterEvenings = computed(() => (spread.value && spread.value.evenings > 1 ? { n: spread.value.evenings - 1, minutes: spread.value.perEvening } : null))
-  const status = computed<AssignmentStatus | 'unsaved'>(() => (editingId.value ? (stored.data.value?.assignment.status ?? 'draft') : 'unsaved'))
+  /** 审核: the stored assignment's approval state, its decision in force and every decision. */
+  const approval = computed(() => (stored.data.value ? approvalOf(stored.data.value, school.approvalOn.value) : null))
+  const status = computed<ApprovalState | 'unsaved'>(() => (editingId.value ? (approval.value?.state ?? 'draft') : 'unsaved'))
+  /** 统筹: the subject's budget in the first class's grade that evening, and what the class's evening already holds of it. */
+  const budget = computed(() => {
+    const cls = classById.value.get(state.classIds[0] ?? '')
+    const subject = state.subject.trim()
+    if (!cls || !subject || !isIsoDate(state.date)) return null
+    const found = subjectBudgetOn(school.rules.value, cls.grade, subject, state.date, isRestDay(school.calendar.value, state.date))
+    if (!found) return null
+    const used = load.gauges.value.find((g) => g.classId === cls.id)?.gauge.subjects.find((x) => x.subject === subject)?.averageMinutes ?? 0
+    return { subject, minutes: found.minutes, setBy: found.setBy, used, over: used > found.minutes + 1e-6 }
+  })
   const notFound = computed(() => editingId.value !== undefined && !stored.isLoading.value && !stored.data.value)
   /** Another teacher's homework (a subject teacher sees the whole evening of her classes): read, and copy, only. */
   const readOnly = computed(() => {
@@ -418,6 +433,9 @@ export function useAssignmentEditor({ onProblems, onSaved }: UseAssignmentEditor
     spread,
     laterEvenings,
     status,
+    approval,
+    approvalOn: school.approvalOn,
+    budget,
     notFound,
     readOnly,
     authorName,

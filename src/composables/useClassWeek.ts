@@ -14,6 +14,7 @@ import { listClasses } from '@/db/repos/classes'
 import { listTeacherClassIds, loadClassWeek } from '@/db/repos/weeks'
 import { toAssignment, toRoster } from '@/db/toDomain'
 import type { AssignmentStatus, ClassRow } from '@hl/core/records'
+import { stateOf, type ApprovalState } from './approvalState'
 import { useLiveQuery } from './useLiveQuery'
 import { useSchool } from './useSchool'
 
@@ -37,8 +38,8 @@ export interface ClassWeek {
   isSwitching: ComputedRef<boolean>
   table: ComputedRef<WeekTable | null>
   grid: ComputedRef<WeekGrid | null>
-  /** Each assignment's status, by id (a draft is marked in the grid). */
-  statusOf: ComputedRef<ReadonlyMap<string, AssignmentStatus>>
+  /** Each assignment's status, by id (a draft is marked in the grid; with 审核, its approval state). */
+  statusOf: ComputedRef<ReadonlyMap<string, ApprovalState>>
   /** Who set each assignment that is not mine, by id (another subject's teacher, arrived by sync). */
   authorOf: ComputedRef<ReadonlyMap<string, string>>
   isLoading: ComputedRef<boolean>
@@ -50,7 +51,7 @@ const option = (c: ClassRow): ClassOption => ({ id: c.id, grade: c.grade, name: 
 
 export function useClassWeek(classId: Ref<string | undefined>, monday: Ref<string>): ClassWeek {
   const db = appDb()
-  const { context, rules, calendar } = useSchool()
+  const { context, rules, calendar, approvalOn } = useSchool()
   const meId = computed(() => context.value?.me?.id)
 
   const classes = useLiveQuery(() => listClasses(db))
@@ -100,7 +101,7 @@ export function useClassWeek(classId: Ref<string | undefined>, monday: Ref<strin
     isSwitching: computed(() => shown.value !== undefined && (shown.value.classId !== classId.value || shown.value.monday !== monday.value)),
     table,
     grid: computed(() => (table.value ? buildWeekGrid(table.value, shown.value?.data?.subjects ?? []) : null)),
-    statusOf: computed(() => new Map((shown.value?.data?.assignments ?? []).map((a) => [a.assignment.id, a.assignment.status]))),
+    statusOf: computed(() => new Map((shown.value?.data?.assignments ?? []).map((a) => [a.assignment.id, stateOf(a, approvalOn.value)]))),
     authorOf: computed(() => {
       const data = shown.value?.data
       const out = new Map<string, string>()

@@ -8,6 +8,7 @@ import { buildMyWeek, type MyWeekDay } from '@hl/core/domain/myWeek'
 import { appDb } from '@/db/database'
 import { loadTeacherWeek } from '@/db/repos/weeks'
 import { toAssignment, toRoster } from '@/db/toDomain'
+import { stateOf } from './approvalState'
 import { useLiveQuery } from './useLiveQuery'
 import { useSchool } from './useSchool'
 
@@ -23,7 +24,7 @@ export interface MyWeek {
 
 export function useMyWeek(monday: Ref<string>): MyWeek {
   const db = appDb()
-  const { context, rules, calendar } = useSchool()
+  const { context, rules, calendar, approvalOn } = useSchool()
   const meId = computed(() => context.value?.me?.id)
   const week = useLiveQuery(async () => {
     const id = meId.value
@@ -37,7 +38,7 @@ export function useMyWeek(monday: Ref<string>): MyWeek {
     const classById = new Map((data?.classes ?? []).map((c) => [c.cls.id, c]))
     const mine = (data?.mine ?? []).flatMap((a) => {
       const c = classById.get(a.assignment.classId)
-      return c ? [{ assignment: toAssignment(a, c.cls), classId: c.cls.id, status: a.assignment.status }] : []
+      return c ? [{ assignment: toAssignment(a, c.cls), classId: c.cls.id, status: stateOf(a, approvalOn.value) }] : []
     })
     return buildMyWeek({
       monday: shownMonday.value,

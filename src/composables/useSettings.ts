@@ -7,7 +7,7 @@ import { appDb } from '@/db/database'
 import { addGrade, classContents, createClass, listClasses, listGradeSubjects, removeClass, renameClass, restoreClass, setGradeSubjects, type RemovedClass } from '@/db/repos/classes'
 import { listCalendarDays } from '@/db/repos/school'
 import { addCalendarDays, removeCalendarDays, saveTermCalendar, updateSchool, type TermCalendarEdit } from '@/db/repos/schoolSettings'
-import { listMyRoles, listMyTeachings, saveMe, type MeEdit } from '@/db/repos/teaching'
+import { listMyRoles, listMyTeachings, saveMe, useDeviceAs, type MeEdit } from '@/db/repos/teaching'
 import type { CalendarDayRow, ClassRow, GradeSubjectRow, RoleRow, SchoolRow, TeacherRow, TeachingRow, TermRow } from '@hl/core/records'
 import { useLiveQuery } from './useLiveQuery'
 import { useSchool } from './useSchool'
@@ -46,6 +46,8 @@ export interface UseSettings {
   removeClass: (id: string) => Promise<RemovedClass>
   restoreClass: (removed: RemovedClass) => Promise<void>
   saveMe: (edit: MeEdit) => Promise<void>
+  /** Without a server: this device is another teacher's from now on (a new "me" on the next save). */
+  anotherTeacher: () => Promise<void>
 }
 
 /** The stored grades as the setup form's shape, for the checks and the "me" form. */
@@ -110,5 +112,6 @@ export function useSettings(): UseSettings {
     saveMe: async (edit) => {
       await saveMe(db, edit)
     },
+    anotherTeacher: () => useDeviceAs(db, null),
   }
 }

@@ -6,7 +6,7 @@ import { formatDate } from '@hl/core/domain/formatDate'
 import { roundMinutes } from '@hl/core/domain/minutes'
 import type { WeekTableEntry } from '@hl/core/domain/weekTable'
 import type { WeekGrid } from '@hl/core/domain/weekGrid'
-import type { AssignmentStatus } from '@hl/core/records'
+import type { ApprovalState } from '@hl/core/domain/approval'
 
 type GridDay = WeekGrid['days'][number]
 
@@ -20,7 +20,7 @@ export interface DayFigures {
   cap: string
 }
 
-export function useWeekText(statusOf: () => ReadonlyMap<string, AssignmentStatus>, authorOf: () => ReadonlyMap<string, string> = () => new Map()) {
+export function useWeekText(statusOf: () => ReadonlyMap<string, ApprovalState>, authorOf: () => ReadonlyMap<string, string> = () => new Map()) {
   const { t, locale } = useI18n()
   const lang = computed(() => (locale.value === 'en' ? 'en' : 'zh-CN'))
   const minutes = (n: number) => t('weeks.classWeek.minutes', { n: roundMinutes(n) })
@@ -56,7 +56,9 @@ export function useWeekText(statusOf: () => ReadonlyMap<string, AssignmentStatus
     if (entry.kind !== 'written') out.push(t(`kind.${entry.kind}`))
     if (entry.where === 'school') out.push(t('where.school'))
     if (!entry.everyone) out.push(t('weeks.classWeek.layered'))
-    if (statusOf().get(entry.assignmentId) === 'draft') out.push(t('weeks.classWeek.draft'))
+    const state = statusOf().get(entry.assignmentId)
+    if (state === 'draft') out.push(t('weeks.classWeek.draft'))
+    else if (state === 'submitted' || state === 'returned' || state === 'approved') out.push(t(`weeks.approval.${state}`))
     return out
   }
 

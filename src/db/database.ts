@@ -56,7 +56,14 @@ export const SCHEMA_V3 = {
  */
 export const SCHEMA_V4 = { ...SCHEMA_V3, syncConflicts: 'id, recordId, at' } as const
 
-export const CURRENT_VERSION = 4
+/**
+ * Version 5: the grade leader's desk. 统筹 budgets per grade and subject, and 审核 decisions on
+ * assignments (each its own row). New tables only; a school's optional `approval` setting is a new
+ * field that absent means off, so nothing stored before changes shape.
+ */
+export const SCHEMA_V5 = { ...SCHEMA_V4, gradeBudgets: 'id, grade', approvals: 'id, assignmentId' } as const
+
+export const CURRENT_VERSION = 5
 
 /**
  * Folds a version-1 outbox (one entry per write) into one entry per record, in order: later fields
@@ -104,6 +111,8 @@ export class AppDB extends Dexie {
   declare timeSurveys: AppTables['timeSurveys']
   declare bankItems: AppTables['bankItems']
   declare bankUses: AppTables['bankUses']
+  declare gradeBudgets: AppTables['gradeBudgets']
+  declare approvals: AppTables['approvals']
   declare outbox: Table<OutboxEntry, number>
   declare meta: Table<MetaRow, string>
   declare drafts: Table<DraftRecord, string>
@@ -115,6 +124,7 @@ export class AppDB extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(coalesceOutboxV1)
     this.version(3).stores(SCHEMA_V3)
     this.version(4).stores(SCHEMA_V4)
+    this.version(5).stores(SCHEMA_V5)
     // Another tab opened a newer version of the app, which needs a newer database: this tab closes its
     // connection at once (else the other tab's upgrade waits, blocked) and asks to be reloaded.
     this.on('versionchange', () => {

@@ -32,6 +32,13 @@ export const routes: RouteRecordRaw[] = [
   { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue') },
   { path: '/rules', name: 'rules', component: () => import('@/views/RulesView.vue') },
   { path: '/sync', name: 'sync', component: () => import('@/views/SyncView.vue') },
+  // 统筹台: the grade leader's and class teacher's desk (?grade= or ?class=).
+  { path: '/desk', name: 'desk', component: () => import('@/views/DeskView.vue'), meta: { needsSchool: true } },
+  { path: '/desk/approvals', name: 'desk-approvals', component: () => import('@/views/DeskApprovalsView.vue'), meta: { needsSchool: true } },
+  { path: '/desk/budgets', name: 'desk-budgets', component: () => import('@/views/DeskBudgetsView.vue'), meta: { needsSchool: true } },
+  { path: '/desk/practice', name: 'desk-practice', component: () => import('@/views/DeskPracticeView.vue'), meta: { needsSchool: true } },
+  { path: '/desk/publicity', name: 'desk-publicity', component: () => import('@/views/PublicityView.vue'), meta: { needsSchool: true } },
+  { path: '/desk/files', name: 'desk-files', component: () => import('@/views/DeskFilesView.vue'), meta: { needsSchool: true } },
   // An invite's QR code opens /join?code=…: the sign-in screen with the code filled in.
   { path: '/join', name: 'join', redirect: (to) => ({ name: 'sync', query: to.query }) },
   // Unknown paths (old bookmarks, typos) land on a real screen rather than a blank page.
@@ -42,11 +49,14 @@ export interface NavItem {
   name: string
   /** i18n key of the label. */
   labelKey: string
+  /** Shown only to a class teacher or grade leader (the desk). */
+  forLeaders?: boolean
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { name: 'my-week', labelKey: 'nav.myWeek' },
   { name: 'class-week', labelKey: 'nav.classWeek' },
+  { name: 'desk', labelKey: 'nav.desk', forLeaders: true },
   { name: 'assignment-new', labelKey: 'nav.newAssignment' },
   { name: 'grading', labelKey: 'nav.grading' },
   { name: 'bank', labelKey: 'nav.bank' },

@@ -2,7 +2,7 @@
 // failure becomes one of three errors the engine and the screens tell apart: the network (offline: try
 // again later, nothing lost), the server's answer with a code (worded by the messages), or a session
 // that can no longer be renewed (sign in again; the outbox stays).
-import type { AccountInfo, PullRequest, PullResponse, PushRequest, PushResponse, RoleAssignment, Session } from '@hl/core/sync/protocol'
+import type { AccountInfo, PublicityLinkInfo, PullRequest, PullResponse, PushRequest, PushResponse, RoleAssignment, Session } from '@hl/core/sync/protocol'
 
 /** No answer: the device is offline, the server is down, or the address is wrong. */
 export class NetworkError extends Error {
@@ -128,6 +128,11 @@ export function sessionApi(server: string, tokens: Tokens, fetchImpl: Fetch = fe
     version: () => call<{ version: number }>('GET', '/version'),
     myDevices: () => call<(DeviceEntry & { current: boolean })[]>('GET', '/devices'),
     revokeMyDevice: (id: string) => call<{ ok: true }>('POST', `/devices/${encodeURIComponent(id)}/revoke`, {}),
+    publicity: {
+      create: (classId: string, weekStart: string) => call<PublicityLinkInfo>('POST', '/publicity/links', { classId, weekStart }),
+      list: (classId: string, weekStart: string) => call<PublicityLinkInfo[]>('GET', `/publicity/links?classId=${encodeURIComponent(classId)}&weekStart=${encodeURIComponent(weekStart)}`),
+      revoke: (id: string) => call<{ ok: true }>('POST', `/publicity/links/${encodeURIComponent(id)}/revoke`, {}),
+    },
     admin: {
       accounts: () => call<AccountListEntry[]>('GET', '/admin/accounts'),
       createAccount: (body: { name: string; login: string; teacherId?: string; roles: RoleAssignment[] }) => call<{ account: AccountInfo; invite: InviteLink }>('POST', '/admin/accounts', body),

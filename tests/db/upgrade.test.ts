@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { AppDB, CURRENT_VERSION, onUpgradedElsewhere, SCHEMA_V4 } from '@/db/database'
+import { AppDB, CURRENT_VERSION, onUpgradedElsewhere, SCHEMA_V5 } from '@/db/database'
 import { getSchoolContext } from '@/db/repos/school'
 import { listClassAssignments } from '@/db/repos/assignments'
 import { listStudents, listStudentTiers } from '@/db/repos/students'
@@ -79,6 +79,26 @@ const V2_ROWS: Record<string, object[]> = {
       state: { classIds: ['c1'], subject: '数学', date: '2026-11-23', due: '', items: [{ id: 'i9', title: '新题', kind: 'written', where: 'home', tiers: { core: true, extend: false, challenge: false }, minutes: 5, trialMinutes: null }] },
     },
   ],
+}
+
+/** Version 4 as released (sync): version 3's grading, times and bank, plus the server's conflict notices. */
+const V4 = {
+  ...V2,
+  gradingSheets: 'id',
+  gradings: 'id, assignmentId, studentId, classId',
+  itemMarks: 'id, assignmentId, studentId, itemId',
+  timeReports: 'id, assignmentId, classId, studentId',
+  timeSurveys: 'id, classId',
+  bankItems: 'id, subject, teacherId',
+  bankUses: 'id, bankItemId, itemId',
+  syncConflicts: 'id, recordId, at',
+}
+
+const V4_ROWS: Record<string, object[]> = {
+  ...V2_ROWS,
+  gradings: [{ ...m('a1|st1'), assignmentId: 'a1', studentId: 'st1', classId: 'c1', status: 'submitted', level: 'a', score: null, comment: '', correction: '' }],
+  bankItems: [{ ...m('b1'), teacherId: 'me', grade: 5, subject: '数学', title: '练习册p23', book: '', pages: '', unit: '', points: {}, difficulty: 2, kind: 'written', where: 'home', tiers: { core: true, extend: true, challenge: true }, minutes: 20, trialMinutes: null }],
+  syncConflicts: [{ id: 'k1', table: 'items', recordId: 'i1', field: 'minutes', kind: 'field', kept: 20, keptClock: '001800000000003-000000-dev1', keptBy: 'me', lost: 15, lostClock: '001800000000001-000000-dev2', lostBy: null, at: 1_800_000_000_000, dismissedAt: null }],
 }
 
 let name = ''
@@ -162,6 +182,36 @@ describe('schema versions', () => {
   })
 })
 
+describe('version 5', () => {
+  it('opens a version 4 database with every record, the outbox, the drafts and the conflict notices intact, and the desk’s tables empty', async () => {
+    name = `upgrade-v4-${Date.now()}`
+    const old = new Dexie(name)
+    old.version(4).stores(V4)
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, rows] of Object.entries(V4_ROWS)) await old.table(table).bulkAdd(rows)
+    })
+    old.close()
+
+    const db = new AppDB(name)
+    await db.open()
+    expect(db.verno).toBe(CURRENT_VERSION)
+    for (const [table, rows] of Object.entries(V4_ROWS)) {
+      const stored = await db.table(table).toArray()
+      expect(table === 'outbox' ? stored.map(({ seq: _seq, ...e }) => e) : stored, table).toEqual(rows)
+    }
+    expect(await db.gradeBudgets.count()).toBe(0)
+    expect(await db.approvals.count()).toBe(0)
+    // A school stored before approval existed reads as approval off.
+    expect((await getSchoolContext(db))?.school.approval).toBeUndefined()
+    // The new tables take records at once (their indexes exist).
+    await db.gradeBudgets.put({ ...m('5|数学'), grade: 5, subject: '数学', schoolDay: 20, mon: null, tue: null, wed: null, thu: null, fri: null, restDay: null })
+    await db.approvals.put({ ...m('d1'), assignmentId: 'a1', decision: 'returned', reason: '时间过长', minutes: {}, basis: '001800000000003-000000-dev1', teacherId: 'me', decidedAt: 1_800_000_000_000 })
+    expect(await db.gradeBudgets.where('grade').equals(5).count()).toBe(1)
+    expect(await db.approvals.where('assignmentId').equals('a1').count()).toBe(1)
+    db.close()
+  })
+})
+
 describe('an upgrade in another tab', () => {
   it('closes this tab’s connection at once, says so, and the other tab’s upgrade is not blocked', async () => {
     name = `upgrade-elsewhere-${Date.now()}`
@@ -171,7 +221,7 @@ describe('an upgrade in another tab', () => {
     const stop = onUpgradedElsewhere(() => told++)
     // A newer app in another tab: the same database at the next version.
     const newer = new Dexie(name)
-    newer.version(CURRENT_VERSION + 1).stores({ ...SCHEMA_V4, later: 'id' })
+    newer.version(CURRENT_VERSION + 1).stores({ ...SCHEMA_V5, later: 'id' })
     await newer.open()
     expect(told).toBe(1)
     expect(mine.isOpen()).toBe(false)

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- these tests build malformed files on purpose: any is the honest type */
 import { describe, expect, it } from 'vitest'
 import { BACKUP_FORMAT, BACKUP_TABLES, MAX_PROBLEMS, backupFileName, decodeBackupBytes, readBackup as readBackupFor, type BackupFile, type BackupProblem } from '@hl/core/formats/backup'
-import { upgradeV0toV1, upgradeV1toV2 } from '@hl/core/formats/backupUpgrade'
+import { upgradeV0toV1, upgradeV1toV2, upgradeV2toV3 } from '@hl/core/formats/backupUpgrade'
 import { backupProblemText } from '@/i18n/backupText'
 import { translate } from '@/i18n/format'
 import { backupMessages } from '@/i18n/messages/backup'
@@ -33,7 +33,7 @@ function validBackup(): BackupFile {
     trialMinutes: null,
   })
   tables.items.push({ ...meta('i2'), deletedAt: '001800000000001-000000-dev1', assignmentId: 'a1', position: 1, title: '口算', kind: 'oral', where: 'home', tiers: { core: true, extend: true, challenge: true }, minutes: 5, trialMinutes: null })
-  return { format: BACKUP_FORMAT, version: 2, schemaVersion: 1, exportedAt: '2026-11-23T10:00:00.000Z', meta: { schoolId: 's1', me: 't1' }, tables, drafts: [] }
+  return { format: BACKUP_FORMAT, version: 3, schemaVersion: 1, exportedAt: '2026-11-23T10:00:00.000Z', meta: { schoolId: 's1', me: 't1' }, tables, drafts: [] }
 }
 
 const text = (value: unknown) => JSON.stringify(value)
@@ -59,7 +59,7 @@ describe('readBackup', () => {
     ['another app’s JSON', text({ name: 'my-app', version: '1.0.0', dependencies: {} }), '这不是作业台账的备份文件'],
     ['another app’s marker', text({ format: 'excalidraw', version: 2 }), '「excalidraw」'],
     ['a JSON array', '[1,2,3]', '这不是作业台账的备份文件'],
-    ['a newer backup version', mutate((b) => (b.version = 7)), '来自更新版本的作业台账（备份格式第 7 版，本应用只认到第 2 版）'],
+    ['a newer backup version', mutate((b) => (b.version = 7)), '来自更新版本的作业台账（备份格式第 7 版，本应用只认到第 3 版）'],
     ['a newer database schema', mutate((b) => (b.schemaVersion = 9)), '数据结构第 9 版，本应用只认到第 2 版'],
     ['a bad version', mutate((b) => (b.version = 'one')), '版本号'],
     ['a row missing a field', mutate((b) => delete b.tables.classes[0].name), '表「班级」 第 1 行 字段「name」缺失'],
@@ -194,6 +194,17 @@ describe('older versions', () => {
     expect(result.ok && result.upgradedFrom).toBe(1)
     if (result.ok) expect(result.backup).toEqual(validBackup())
     expect(upgradeV1toV2(b)).toMatchObject({ version: 2, drafts: [] })
+  })
+
+  it('a version-2 file (written before the grade leader’s tables) reads as the current version with them empty', () => {
+    const b = structuredClone(validBackup()) as Record<string, any>
+    b.version = 2
+    delete b.tables.gradeBudgets
+    delete b.tables.approvals
+    const result = readBackup(text(b))
+    expect(result.ok && result.upgradedFrom).toBe(2)
+    if (result.ok) expect(result.backup).toEqual(validBackup())
+    expect(upgradeV2toV3(b)).toMatchObject({ version: 3, tables: { gradeBudgets: [], approvals: [] } })
   })
 
   it('is a pure step that leaves its input alone', () => {

@@ -23,7 +23,16 @@ describe('the scope rules beside the registry', () => {
     }
     if (def.read === 'class') expect(classOf(table)).toBeTruthy()
     if (def.read === 'owner' || def.write.includes('owner')) expect(def.ownerField).toBeTruthy()
-    if (def.write.includes('gradeLeader')) expect(def.gradeField).toBeTruthy()
+    // A grade leader writes a grade's record (its budgets) or a record of a class of the grade (a decision).
+    if (def.write.includes('gradeLeader')) expect(def.gradeField ?? classOf(table)).toBeTruthy()
+    if (def.signedBy) expect(fieldsOf(table)).toContain(def.signedBy)
+  })
+
+  it('keeps a decision (审核) out of the teacher’s hands: only a class teacher or grade leader writes one, in their own name', () => {
+    expect(TABLE_SCOPE.approvals.write).not.toContain('teacher')
+    expect(TABLE_SCOPE.approvals.write).not.toContain('owner')
+    expect(TABLE_SCOPE.approvals.signedBy).toBe('teacherId')
+    expect(TABLE_SCOPE.gradeBudgets.write).toEqual(['admin', 'gradeLeader'])
   })
 
   it('keeps students’ names and layers to those who teach or lead the class', () => {

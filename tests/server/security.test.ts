@@ -26,6 +26,12 @@ const KINDS: { kind: string; table: TableName; reads: Who[]; writes: Who[]; chan
   { kind: 'class a itself', table: 'classes', reads: WHO, writes: ['admin'], change: (r) => ({ name: `${String(r.name)}′` }) },
   { kind: 'a teacher (accounts are server-owned)', table: 'teachers', reads: WHO, writes: ['admin'], change: (r) => ({ name: `${String(r.name)}′` }) },
   { kind: 'the school', table: 'schools', reads: WHO, writes: ['admin'], change: (r) => ({ name: `${String(r.name)}′` }) },
+  // 审核: a decision on that assignment, made by the class teacher in her own name. Only she may change it
+  // (the grade leader may decide too, but never in another's name); the maths teacher, whose homework it
+  // is, may never write one.
+  { kind: 'a decision on that assignment', table: 'approvals', reads: ['mathA', 'chineseA', 'homeroomA', 'leader4'], writes: ['homeroomA'], change: (r) => ({ reason: `${String(r.reason)}！` }) },
+  // 统筹: grade 4's budget of 数学, the grade leader's.
+  { kind: 'grade 4’s 数学 budget', table: 'gradeBudgets', reads: WHO, writes: ['admin', 'leader4'], change: (r) => ({ schoolDay: Number(r.schoolDay) + 1 }) },
 ]
 
 describe.each(STORES)('scope and security on %s', (kind) => {
@@ -53,6 +59,16 @@ describe.each(STORES)('scope and security on %s', (kind) => {
     math.put('trials', ids.trials, { itemId: ids.items, teacherId: teacher, state: 'paused', elapsedMs: 1000, runningSince: null })
     await math.flush(server)
     expect(math.outbox).toEqual([])
+    const homeroom = new SimClient(uid('dev'), school.sessions.homeroomA)
+    ids.approvals = uid('decision')
+    homeroom.put('approvals', ids.approvals, { assignmentId: ids.assignments, decision: 'returned', reason: '时间过长', minutes: {}, basis: encodeHlc({ wall: Date.now(), counter: 0, deviceId: 'dev1' }), teacherId: school.sessions.homeroomA.account.teacherId, decidedAt: Date.now() })
+    await homeroom.flush(server)
+    expect(homeroom.outbox).toEqual([])
+    const leader = new SimClient(uid('dev'), school.sessions.leader4)
+    ids.gradeBudgets = naturalId(4, '数学')
+    leader.put('gradeBudgets', ids.gradeBudgets, { grade: 4, subject: '数学', schoolDay: 20, mon: null, tue: null, wed: null, thu: null, fri: null, restDay: null })
+    await leader.flush(server)
+    expect(leader.outbox).toEqual([])
     const admin = new SimClient(uid('dev'), school.admin)
     ids.schools = school.schoolId
     admin.put('schools', school.schoolId, { name: '实验小学', regionId: 'national', rules: {} })
@@ -85,6 +101,20 @@ describe.each(STORES)('scope and security on %s', (kind) => {
     const res = (await device.push(server))!
     if (writes.includes(who)) expect(res.rejected).toEqual([])
     else expect(res.rejected).toEqual([expect.objectContaining({ code: 'forbidden' })])
+  })
+
+  it('lets a grade leader decide on a class of her grade in her own name, never on another grade’s, and never the homework’s own teacher', async () => {
+    const basis = encodeHlc({ wall: Date.now(), counter: 0, deviceId: 'dev1' })
+    const decision = (by: Session) => ({ assignmentId: ids.assignments!, decision: 'approved', reason: '', minutes: {}, basis, teacherId: by.account.teacherId, decidedAt: Date.now() })
+    const tryAs = async (who: Session, fields: Record<string, unknown>) => {
+      const device = new SimClient(uid('dev'), who)
+      device.put('approvals', uid('decision'), fields)
+      return (await device.push(server))!.rejected.map((r) => r.code)
+    }
+    expect(await tryAs(school.sessions.leader4, decision(school.sessions.leader4))).toEqual([])
+    expect(await tryAs(school.sessions.leader5, decision(school.sessions.leader5))).toEqual(['forbidden'])
+    expect(await tryAs(school.sessions.mathA, decision(school.sessions.mathA))).toEqual(['forbidden'])
+    expect(await tryAs(school.sessions.leader4, decision(school.sessions.homeroomA))).toEqual(['forbidden'])
   })
 
   it('gives a teacher of class a nothing of class b: no records, no student names', async () => {

@@ -64,6 +64,11 @@ export type BankItemRow = RowOf<'bankItems'>
 /** A bank item set in an assignment. Id: natural, from bank item and item. */
 export type BankUseRow = RowOf<'bankUses'>
 
+/** 统筹: a grade's daily budget of one subject ('' = every other subject). Id: natural, from grade and subject. */
+export type GradeBudgetRow = RowOf<'gradeBudgets'>
+/** 审核: one decision on one assignment by its class teacher or grade leader. */
+export type ApprovalRow = RowOf<'approvals'>
+
 export type SyncedTables = { [K in TableName]: RowOf<K> }
 export type SyncedTableName = TableName
 export type SyncedFields<K extends TableName> = FieldsOf<K>

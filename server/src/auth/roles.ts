@@ -30,6 +30,7 @@ export const ADMIN_SCOPE = (teacherId: string): Scope => ({
   taughtClasses: new Set(),
   homeroom: new Set(),
   leadGrades: new Set(),
+  ledClasses: new Set(),
   readableClasses: [],
   hash: '',
 })

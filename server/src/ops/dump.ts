@@ -21,6 +21,7 @@ const TABLES = {
   clients: ['school_id', 'client_id'],
   records: ['school_id', 'tbl', 'id'],
   conflicts: ['school_id', 'conflict_id'],
+  publicity_links: ['school_id', 'link_id'],
 } as const satisfies Partial<Record<keyof Database, readonly string[]>>
 type DumpTable = keyof typeof TABLES
 const TABLE_NAMES = Object.keys(TABLES) as DumpTable[]

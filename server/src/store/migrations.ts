@@ -96,6 +96,25 @@ const MIGRATIONS: Record<string, Migration> = {
       `.execute(db)
     },
   },
+  // 公示 for parents: a revocable read-only link per class and week. Only the token's hash is kept.
+  '0002-publicity-links': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table publicity_links (
+          school_id text not null references schools,
+          link_id text not null,
+          token_hash text not null unique,
+          class_id text not null,
+          week_start text not null,
+          created_by text not null,
+          created_at bigint not null,
+          revoked_at bigint,
+          primary key (school_id, link_id)
+        );
+        create index publicity_links_class on publicity_links (school_id, class_id, week_start);
+      `.execute(db)
+    },
+  },
 }
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1)!

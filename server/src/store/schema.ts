@@ -88,4 +88,14 @@ export interface Database {
     created_at: number
     dismissed_at: number | null
   }
+  publicity_links: {
+    school_id: string
+    link_id: string
+    token_hash: string
+    class_id: string
+    week_start: string
+    created_by: string
+    created_at: number
+    revoked_at: number | null
+  }
 }

@@ -57,6 +57,7 @@ export interface Scope extends AccessScope {
   taughtClasses: Set<string>
   homeroom: Set<string>
   leadGrades: Set<number>
+  ledClasses: Set<string>
   /** Classes whose records the caller reads: taught, 班主任 of, or in a grade the caller leads. Sorted. */
   readableClasses: string[]
   /** Changes whenever what the caller may read changes: a cursor made under another scope must reset. */
@@ -87,6 +88,7 @@ export async function loadScope(db: Db, caller: Caller): Promise<Scope> {
     else if (data.role === 'gradeLeader') leadGrades.add(Number(data.grade))
   }
   const readable = new Set([...taughtClasses, ...homeroom])
+  const ledClasses = new Set<string>()
   if (leadGrades.size > 0) {
     const classes = await db
       .selectFrom('records')
@@ -96,10 +98,13 @@ export async function loadScope(db: Db, caller: Caller): Promise<Scope> {
       .where('deleted', '=', false)
       .where('grade', 'in', [...leadGrades])
       .execute()
-    for (const c of classes) readable.add(c.id)
+    for (const c of classes) {
+      readable.add(c.id)
+      ledClasses.add(c.id)
+    }
   }
   const readableClasses = [...readable].sort()
   const hash = createHash('sha256').update(JSON.stringify([caller.teacherId, readableClasses])).digest('base64url').slice(0, 16)
-  return { teacherId: caller.teacherId, isAdmin: caller.isAdmin, teaches, taughtClasses, homeroom, leadGrades, readableClasses, hash }
+  return { teacherId: caller.teacherId, isAdmin: caller.isAdmin, teaches, taughtClasses, homeroom, leadGrades, ledClasses, readableClasses, hash }
 }
 

@@ -6,13 +6,16 @@ import { rebaseForm, type FormConflict, type FormItem, type FormState } from '@h
 import type { AppDB } from '../database'
 import { uuidv7 } from '@hl/core/ids'
 import { byPosition, liveRow, liveRows } from '../read'
-import type { AssignmentRow, AssignmentStatus, ItemRow } from '@hl/core/records'
+import type { ApprovalRow, AssignmentRow, AssignmentStatus, ItemRow } from '@hl/core/records'
+import { approvalFactsOf, type ApprovalFacts } from '@hl/core/toEngine'
 import { RecordNotFoundError, write, type Writer } from '../write'
 import { zhOrder } from '@hl/core/domain/types'
 
 export interface AssignmentWithItems {
   assignment: AssignmentRow
   items: ItemRow[]
+  /** 审核: the newest change of its content and its decisions (what its approval state is read from). */
+  approval?: ApprovalFacts
 }
 
 export class InvalidDraftError extends Error {
@@ -137,7 +140,8 @@ export function formOf(a: AssignmentWithItems): FormState {
  * (AssignmentConflictError), for the form to show both values. Returns the form as saved.
  */
 export async function saveAssignmentChanges(db: AppDB, id: string, base: FormState, mine: FormState, status: AssignmentStatus): Promise<FormState> {
-  return write(db, ['assignments', 'items'], async (w) => {
+  // 'approvals' too: getAssignment reads the decisions, and a read outside the transaction's tables fails.
+  return write(db, ['assignments', 'items', 'approvals'], async (w) => {
     const stored = await getAssignment(db, id)
     if (!stored) throw new RecordNotFoundError('assignments', id)
     const current = formOf(stored)
@@ -195,14 +199,29 @@ export async function restoreAssignments(db: AppDB, removed: RemovedAssignments)
 
 async function withItems(db: AppDB, assignments: AssignmentRow[]): Promise<AssignmentWithItems[]> {
   if (assignments.length === 0) return []
-  const items = await liveRows(db.items.where('assignmentId').anyOf(assignments.map((a) => a.id)))
+  const ids = assignments.map((a) => a.id)
+  // Deleted items too: a removed item is a change of the content an approval was given on.
+  const [items, approvals] = await Promise.all([db.items.where('assignmentId').anyOf(ids).toArray(), db.approvals.where('assignmentId').anyOf(ids).toArray()])
   const byAssignment = new Map<string, ItemRow[]>()
   for (const item of items) {
     const list = byAssignment.get(item.assignmentId)
     if (list) list.push(item)
     else byAssignment.set(item.assignmentId, [item])
   }
-  return assignments.map((assignment) => ({ assignment, items: (byAssignment.get(assignment.id) ?? []).sort(byPosition) }))
+  const decisions = new Map<string, ApprovalRow[]>()
+  for (const d of approvals) {
+    const list = decisions.get(d.assignmentId)
+    if (list) list.push(d)
+    else decisions.set(d.assignmentId, [d])
+  }
+  return assignments.map((assignment) => {
+    const all = byAssignment.get(assignment.id) ?? []
+    return {
+      assignment,
+      items: all.filter((i) => i.deletedAt === undefined).sort(byPosition),
+      approval: approvalFactsOf(assignment, all, decisions.get(assignment.id) ?? []),
+    }
+  })
 }
 
 export async function getAssignment(db: AppDB, id: string): Promise<AssignmentWithItems | undefined> {

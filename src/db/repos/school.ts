@@ -1,13 +1,13 @@
 // The school on this device: set up once (新建学校 or the demo school), then read by every screen. Its
 // later edits (设置, 规则) are in schoolSettings.ts, so the router's hasSchool stays a small first load.
 import type { DayType } from '@hl/core/domain/calendar'
-import { resolveRules, NATIONAL_2021, type ResolvedRules, type RulesLayer } from '@hl/core/domain/rules/profile'
-import { regionLayers } from '@hl/core/domain/rules/regions'
+import type { RulesWithBudgets } from '@hl/core/domain/budgets'
+import { schoolRulesOf } from '@hl/core/toEngine'
 import { META } from '../constants'
 import type { AppDB } from '../database'
 import { naturalId, uuidv7 } from '@hl/core/ids'
 import { liveRow, liveRows } from '../read'
-import type { CalendarDayRow, Role, SchoolRow, TeacherRow, TermRow } from '@hl/core/records'
+import type { CalendarDayRow, GradeBudgetRow, Role, SchoolRow, TeacherRow, TermRow } from '@hl/core/records'
 import { write } from '../write'
 
 export interface SchoolSetup {
@@ -97,11 +97,9 @@ export async function setUpSchool(db: AppDB, setup: SchoolSetup): Promise<{ scho
   })
 }
 
-/** The rules in force: national, then the region's layers, then the school's own. */
-export function schoolRules(school: Pick<SchoolRow, 'id' | 'name' | 'regionId' | 'rules'> | undefined): ResolvedRules {
-  if (!school) return resolveRules(NATIONAL_2021)
-  const own: RulesLayer[] = Object.keys(school.rules).length ? [{ id: school.id, kind: 'school', name: school.name, version: 1, levels: school.rules }] : []
-  return resolveRules(NATIONAL_2021, [...regionLayers(school.regionId), ...own])
+/** The rules in force: national, then the region's layers, then the school's own (and the grades' 统筹 budgets, when given). */
+export function schoolRules(school: Pick<SchoolRow, 'id' | 'name' | 'regionId' | 'rules'> | undefined, budgets: readonly GradeBudgetRow[] = []): RulesWithBudgets {
+  return schoolRulesOf(school, budgets)
 }
 
 export async function listCalendarDays(db: AppDB): Promise<CalendarDayRow[]> {

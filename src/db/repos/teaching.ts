@@ -66,6 +66,19 @@ export async function saveMe(db: AppDB, edit: MeEdit): Promise<string> {
   })
 }
 
+/**
+ * Who uses this device, without a school server (a device restored from the school's file by another
+ * teacher): an existing teacher of the school, or, with null, nobody yet (the next saveMe makes a new
+ * teacher "me"). Device-local: no synced record changes. With a server, "me" is the account's.
+ */
+export async function useDeviceAs(db: AppDB, teacherId: string | null): Promise<void> {
+  await db.transaction('rw', [db.meta, db.teachers], async () => {
+    if (teacherId === null) return db.meta.delete(META.me)
+    if (!(await liveRow(db.teachers, teacherId))) throw new InvalidSettingsError([{ code: 'noTeaching', field: 'me' }])
+    await db.meta.put({ key: META.me, value: teacherId })
+  })
+}
+
 /** Every teacher of the school with what they teach and their roles, as the server's role assignments. */
 export async function listTeachersWithRoles(db: AppDB): Promise<{ id: string; name: string; roles: RoleAssignment[] }[]> {
   const [teachers, teachings, roles] = await Promise.all([liveRows(db.teachers), liveRows(db.teachings), liveRows(db.roles)])

@@ -130,7 +130,7 @@ const zhCN = {
       },
       budgetsLegend: '每个学科每天不超过（分钟；空着表示不限）',
       otherSubjects: '其他学科',
-      budgetsHint: '各学科的统筹加起来最好不超过当天的上限。',
+      budgetsHint: '各学科的统筹加起来最好不超过当天的上限。这里是全校按学段的预算；年级组长可在「统筹 → 学科预算」里为本年级按星期分别设定，设定后该年级当天按年级的预算检查。',
       reset: '恢复默认值',
     },
     problems: {
@@ -283,7 +283,7 @@ const en: Messages = {
       },
       budgetsLegend: 'Each subject no more than (minutes a day; empty for no budget)',
       otherSubjects: 'Other subjects',
-      budgetsHint: 'The subjects’ budgets had best add up to no more than the day’s cap.',
+      budgetsHint: 'The subjects’ budgets had best add up to no more than the day’s cap. These are the whole school’s, per level; a grade leader may set her grade’s own, per weekday, on Desk → Subject budgets, and that grade is then checked against those on that day.',
       reset: 'Back to the default',
     },
     problems: {

@@ -49,6 +49,8 @@ const zhCN = {
     timeSurveys: '用时调查',
     bankItems: '题库题目',
     bankUses: '题库使用',
+    gradeBudgets: '学科时长统筹',
+    approvals: '作业审核',
   },
   place: {
     table: '表「{table}」',
@@ -154,6 +156,8 @@ const en: typeof zhCN = {
     timeSurveys: 'Time surveys',
     bankItems: 'Bank items',
     bankUses: 'Bank uses',
+    gradeBudgets: 'Subject budgets',
+    approvals: 'Approvals',
   },
   place: {
     table: 'Table “{table}”',

@@ -5,6 +5,7 @@ const zhCN = {
   nav: {
     myWeek: '我的作业',
     classWeek: '班级周表',
+    desk: '统筹',
     classes: '班级学生',
     newAssignment: '布置作业',
     settings: '设置',
@@ -92,6 +93,7 @@ const en: CommonMessages = {
   nav: {
     myWeek: 'My homework',
     classWeek: 'Class week',
+    desk: 'Desk',
     classes: 'Classes',
     newAssignment: 'Set homework',
     settings: 'Settings',

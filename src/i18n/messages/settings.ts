@@ -69,6 +69,9 @@ const zhCN = {
     noMe: '本设备还没有指定使用的教师。点“编辑”填写你的信息。',
     listSeparator: '、',
     saved: '已保存我的信息',
+    another: '我是另一位老师',
+    anotherHint: '没有学校服务器时，其他老师可以导入学校文件后在本机以自己的身份使用：点这里，再填写你的信息（会新建一位老师，不会改动原来那位的信息）。',
+    anotherDone: '本设备已不再是 {name} 在用。请填写你的信息。',
   },
 }
 
@@ -141,6 +144,9 @@ const en: SettingsMessages = {
     noMe: 'No teacher is set for this device yet. Choose Edit to enter your details.',
     listSeparator: ', ',
     saved: 'Your details were saved',
+    another: 'I am another teacher',
+    anotherHint: 'Without a school server, another teacher can restore the school’s file on this device and use it as themselves: choose this, then enter your details (a new teacher is added; the previous one’s details stay as they are).',
+    anotherDone: 'This device is no longer {name}’s. Enter your details.',
   },
 }
 

@@ -187,6 +187,8 @@ const zhCN = {
     timeSurveys: '用时调查',
     bankItems: '题库题目',
     bankUses: '题库使用',
+    gradeBudgets: '学科时长统筹',
+    approvals: '作业审核',
   },
   errors: {
     offline: '连不上服务器（可能没有网络，或服务器没有开）。修改都保存在本设备上，连上后会自动发送。',
@@ -416,6 +418,8 @@ const en: typeof zhCN = {
     timeSurveys: 'Time surveys',
     bankItems: 'Bank items',
     bankUses: 'Bank uses',
+    gradeBudgets: 'Subject budgets',
+    approvals: 'Approvals',
   },
   errors: {
     offline: 'The server cannot be reached (no network, or the server is off). Every change is kept on this device and sent once connected.',

@@ -3,6 +3,11 @@
 // vue-i18n message syntax: `{`, `}`, `@`, `$` and `|` are special, so none appear as plain text.
 
 const zhCN = {
+  approval: {
+    submitted: '待审核',
+    approved: '已通过',
+    returned: '已驳回',
+  },
   week: {
     previous: '上一周',
     next: '下一周',
@@ -67,6 +72,9 @@ const zhCN = {
     status: {
       draft: '草稿',
       published: '已发布',
+      submitted: '待审核',
+      approved: '已通过',
+      returned: '已驳回',
     },
     classEvening: '全班当晚书面作业平均 {average} 分钟，上限 {cap}',
     classEveningNoCap: '全班当晚书面作业平均 {average} 分钟，不设上限',
@@ -165,6 +173,11 @@ const zhCN = {
 type WeeksMessages = typeof zhCN
 
 const en: WeeksMessages = {
+  approval: {
+    submitted: 'Awaiting approval',
+    approved: 'Approved',
+    returned: 'Returned',
+  },
   week: {
     previous: 'Previous week',
     next: 'Next week',
@@ -229,6 +242,9 @@ const en: WeeksMessages = {
     status: {
       draft: 'Draft',
       published: 'Published',
+      submitted: 'Awaiting approval',
+      approved: 'Approved',
+      returned: 'Returned',
     },
     classEvening: 'Class evening: written homework averages {average} min, cap {cap}',
     classEveningNoCap: 'Class evening: written homework averages {average} min, no cap',

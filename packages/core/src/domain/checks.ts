@@ -1,7 +1,7 @@
 // The checks of one evening against the rules. Each finding names its rule and the clause it applies.
 import { FINDING_SOURCES, type Finding } from './findings'
 import type { EveningFigures } from './load'
-import { budgetOf, type EffectiveRules } from './rules/profile'
+import { budgetOf, type EffectiveRules, type SubjectBudgets } from './rules/profile'
 
 /** Minutes within this much of a limit count as on it: a third of 90 summed three times is not over 90. */
 const EPSILON = 1e-6
@@ -12,7 +12,11 @@ export interface EveningCheck {
   findings: Finding[]
 }
 
-export function checkEvening(figures: EveningFigures, rules: EffectiveRules, restDay: boolean): EveningCheck {
+/**
+ * `budgets`: the subject budgets of this evening when something more specific than the level's rules
+ * sets them (a grade leader's 统筹, per weekday: budgets.ts); absent, the level's rules apply.
+ */
+export function checkEvening(figures: EveningFigures, rules: EffectiveRules, restDay: boolean, budgets?: SubjectBudgets | null): EveningCheck {
   const findings: Finding[] = []
   const { averageMinutes, maxStudentMinutes } = figures
   const capMinutes = restDay ? rules.restDayCap : rules.dailyCapMinutes
@@ -38,10 +42,10 @@ export function checkEvening(figures: EveningFigures, rules: EffectiveRules, res
   }
 
   // 意见 二.4: "加强学科组、年级组作业统筹": a school's split of the cap among subjects.
-  const budgets = restDay ? rules.restDaySubjectBudgets : rules.subjectBudgets
-  if (budgets) {
+  const split = budgets !== undefined ? budgets : restDay ? rules.restDaySubjectBudgets : rules.subjectBudgets
+  if (split) {
     for (const s of figures.subjects) {
-      const budgetMinutes = budgetOf(budgets, s.subject)
+      const budgetMinutes = budgetOf(split, s.subject)
       if (budgetMinutes !== null && s.averageMinutes > budgetMinutes + EPSILON) {
         findings.push({ rule: 'subject-budget', severity: 'warning', subject: s.subject, figures: { averageMinutes: s.averageMinutes, budgetMinutes }, source: FINDING_SOURCES['subject-budget'] })
       }

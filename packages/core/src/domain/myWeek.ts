@@ -7,6 +7,7 @@
 // total so no group is overloaded." So an assignment's figures are the engine's (buildReport) for that
 // assignment alone: the class average of its written take-home minutes and its heaviest layer, with the
 // at-school and not-written minutes counted apart — never a plain sum of every item.
+import type { ApprovalState } from './approval'
 import type { SchoolCalendar } from './calendar'
 import { addDays, daysBetween } from './dates'
 import { hasError } from './findings'
@@ -18,7 +19,7 @@ import type { DayState } from './weekGrid'
 export interface MyWeekAssignment {
   assignment: Assignment
   classId: string
-  status: 'draft' | 'published'
+  status: ApprovalState
 }
 
 /** One class my assignments touch, with its whole week (every subject's homework) and its students. */
@@ -50,7 +51,7 @@ export interface MyWeekEntry {
   load: AssignmentLoad
   /** How many evenings it is spread over (1 without a later due date); `load` is one evening's share. */
   evenings: number
-  status: 'draft' | 'published'
+  status: ApprovalState
   /** Spread over several evenings until this due date; '' when not. */
   due: IsoDate | ''
   /** The class's evening (the date it is set) across all subjects; null when the class has none counted. */

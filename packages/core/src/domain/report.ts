@@ -1,5 +1,6 @@
 // The evening report: every class's load on every evening that has homework, checked against the rules.
 // This is what `npm run report` prints and what the screens show; one engine for both.
+import { budgetsOn, type RulesWithBudgets } from './budgets'
 import { DEFAULT_CALENDAR, isRestDay, type SchoolCalendar } from './calendar'
 import { checkEvening } from './checks'
 import { dayNumber, fromDayNumber } from './dates'
@@ -16,8 +17,8 @@ export interface ReportInput {
   /** Class rosters with each student's layer per subject; a class without one counts every student as core. */
   rosters?: readonly Roster[]
   calendar?: SchoolCalendar
-  /** Resolved rules; the national profile when absent. */
-  rules?: ResolvedRules
+  /** Resolved rules (with the grades' own subject budgets, if any); the national profile when absent. */
+  rules?: ResolvedRules | RulesWithBudgets
   /** Inclusive date range of evenings to report; all evenings with homework when absent. */
   from?: IsoDate
   to?: IsoDate
@@ -42,7 +43,7 @@ interface ClassAssignments {
  * Cost is linear in items and evenings spread over, plus students × subjects per evening.
  */
 export function buildReport(input: ReportInput): EveningLoad[] {
-  const rules = input.rules ?? defaultRules()
+  const rules: RulesWithBudgets = input.rules ?? defaultRules()
   const calendar = input.calendar ?? DEFAULT_CALENDAR
   const fromDay = input.from === undefined ? -Infinity : dayNumber(input.from)
   const toDay = input.to === undefined ? Infinity : dayNumber(input.to)
@@ -78,6 +79,15 @@ export function buildReport(input: ReportInput): EveningLoad[] {
   // Rank the classes once (grade, then class name in natural order), so that sorting thousands of
   // evenings compares numbers, not collated strings.
   const ordered = [...classes.values()].sort((a, b) => compareClasses(a.classRef, b.classRef))
+  // A grade's own budgets (统筹) may differ by weekday: looked up once per grade, weekday and kind of day.
+  const budgetCache = new Map<string, ReturnType<typeof budgetsOn>>()
+  const budgetsOf = (grade: number, date: string, day: number, restDay: boolean) => {
+    if (!rules.gradeBudgets?.[grade]) return undefined
+    const key = `${grade}|${restDay ? 'r' : (day + 3) % 7}`
+    let found = budgetCache.get(key)
+    if (found === undefined && !budgetCache.has(key)) budgetCache.set(key, (found = budgetsOn(rules, grade, date, restDay)))
+    return found?.budgets ?? null
+  }
   // Evenings by day; the classes come in rank order, so each day's list is already in class order and
   // only the days (a term has about a hundred) are sorted: no sort of every evening of the school.
   const byDay = new Map<number, EveningLoad[]>()
@@ -113,7 +123,7 @@ export function buildReport(input: ReportInput): EveningLoad[] {
       const date = fromDayNumber(day)
       const restDay = isRestDay(calendar, date)
       const evening = eveningFigures(subjects, index) as EveningLoad
-      const { capMinutes, findings } = checkEvening(evening, levelRules, restDay)
+      const { capMinutes, findings } = checkEvening(evening, levelRules, restDay, budgetsOf(cls.classRef.grade, date, day, restDay))
       evening.classRef = cls.classRef
       evening.date = date
       evening.restDay = restDay

@@ -2,8 +2,8 @@
 // and restored on another device (house-style habit 5: everything from outside passes a schema and an
 // upgrade step; a bad file gets a clear message naming what is wrong, and changes nothing).
 //
-// Shape (version 2):
-//   { format: 'homework-ledger-backup', version: 2, schemaVersion, exportedAt, deviceId?,
+// Shape (version 3):
+//   { format: 'homework-ledger-backup', version: 3, schemaVersion, exportedAt, deviceId?,
 //     meta: { schoolId, me }, tables: { schools: [...], ..., trials: [...] }, drafts: [...] }
 // - `tables` holds every synced table (the registry in ../schema/tables.ts) with every row as stored,
 //   tombstones included: a device restored from a backup must still be able to tell a sync server what
@@ -30,7 +30,7 @@ import { cellText } from './sanitize'
 import { upgradeBackup } from './backupUpgrade'
 
 export const BACKUP_FORMAT = 'homework-ledger-backup'
-export const BACKUP_VERSION = 2
+export const BACKUP_VERSION = 3
 
 /** The synced tables in the order they are written and checked (parents before children). */
 export const BACKUP_TABLES = TABLE_NAMES

@@ -12,6 +12,9 @@
 //
 // Version 1 → 2: the file gained `drafts`, the designer's unsaved work on the device (version 1 kept it
 // in the tab's sessionStorage, outside any backup): a version-1 file has none.
+//
+// Version 2 → 3: the file gained the grade leader's tables (database schema 5): `gradeBudgets` (统筹)
+// and `approvals` (审核 decisions). A version-2 file has neither.
 
 type Json = Record<string, unknown>
 
@@ -52,8 +55,14 @@ export function upgradeV1toV2(file: Json): Json {
   return { ...file, version: 2, drafts: Array.isArray(file.drafts) ? file.drafts : [] }
 }
 
+/** Version 2 → 3. */
+export function upgradeV2toV3(file: Json): Json {
+  const tables = isObject(file.tables) ? file.tables : {}
+  return { ...file, version: 3, tables: { ...tables, gradeBudgets: rowsOf(tables, 'gradeBudgets'), approvals: rowsOf(tables, 'approvals') } }
+}
+
 /** The steps, indexed by the version they start from. */
-export const UPGRADES: readonly ((file: Json) => Json)[] = [upgradeV0toV1, upgradeV1toV2]
+export const UPGRADES: readonly ((file: Json) => Json)[] = [upgradeV0toV1, upgradeV1toV2, upgradeV2toV3]
 
 /** Runs every step from `from` to the current version (UPGRADES.length). */
 export function upgradeBackup(file: Json, from: number): Json {

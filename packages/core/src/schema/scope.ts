@@ -37,6 +37,8 @@ export interface TableScope {
   parent?: { table: TableName; field: string }
   /** Holds students' personal data (names, layers): never to anyone outside the class's teachers. */
   personal?: boolean
+  /** The field naming who wrote the record (a decision's decider): it must name the writer. */
+  signedBy?: string
 }
 
 export const TABLE_SCOPE: { readonly [K in TableName]: TableScope } = {
@@ -67,4 +69,11 @@ export const TABLE_SCOPE: { readonly [K in TableName]: TableScope } = {
   // its bank); its uses follow the item they were used in.
   bankItems: { read: 'school', write: ['owner'], ownerField: 'teacherId' },
   bankUses: { read: 'class', write: ['admin', 'teacher'], parent: { table: 'items', field: 'itemId' } },
+  // 统筹: the grade's split of the cap is the grade leader's to set and every teacher's to read (the
+  // designer shows a teacher their subject's budget).
+  gradeBudgets: { read: 'school', write: ['admin', 'gradeLeader'], gradeField: 'grade' },
+  // 审核: a decision belongs to its assignment's class; its class teacher or the grade's leader makes it,
+  // signed with their own name. The assignment's teacher reads it and can never write it, so a stale
+  // teacher edit cannot overwrite a decision (sync-design.md, "Approval state").
+  approvals: { read: 'class', write: ['admin', 'homeroomTeacher', 'gradeLeader'], parent: { table: 'assignments', field: 'assignmentId' }, signedBy: 'teacherId' },
 }

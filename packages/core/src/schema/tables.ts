@@ -7,7 +7,7 @@
 // pull sends parents first where it can.
 import * as v from 'valibot'
 import { naturalId } from '../ids'
-import { count, dateOrEmpty, epochMs, grade, id, isoDate, minutes, position, SYNC_META, text, TEXT_LIMITS } from './fields'
+import { count, dateOrEmpty, epochMs, grade, hlcStamp, id, isoDate, minutes, position, SYNC_META, text, TEXT_LIMITS } from './fields'
 import { LEVEL_RULES_OVERRIDE } from './rules'
 import { isValidMinutes } from '../domain/assignmentDraft'
 
@@ -73,6 +73,11 @@ export const TABLES = {
       regionId: text(TEXT_LIMITS.id),
       /** The school's overrides of the rules, per level; empty for none. */
       rules: LEVEL_RULES_OVERRIDE,
+      /**
+       * 审核: published homework waits for the class teacher's or grade leader's approval before it
+       * counts as set. Absent (schools made before approval existed) means off.
+       */
+      approval: v.optional(v.boolean()),
     },
   }),
   terms: table({
@@ -316,6 +321,62 @@ export const TABLES = {
     refs: [
       { field: 'bankItemId', table: 'bankItems' },
       { field: 'itemId', table: 'items' },
+    ],
+  }),
+  /**
+   * 统筹: a grade's daily budget of one subject, set by the grade leader. One row per grade and subject
+   * ('' is every subject not listed), so two leaders editing different subjects both win; one field per
+   * weekday, so Monday's and Tuesday's budgets edited on two devices both win too.
+   */
+  gradeBudgets: table({
+    fields: {
+      grade,
+      /** The subject; '' for every subject of the grade without a row of its own (其他学科). */
+      subject: text(TEXT_LIMITS.subject),
+      /** Minutes on a school day; null: the subject has no budget on school days. */
+      schoolDay: minutes,
+      /** Monday to Friday's own budgets; null: that day takes `schoolDay`. */
+      mon: minutes,
+      tue: minutes,
+      wed: minutes,
+      thu: minutes,
+      fri: minutes,
+      /** Minutes on a rest day (weekend, holiday); null: no budget on rest days. */
+      restDay: minutes,
+    },
+    naturalId: (r) => naturalId(r.grade, r.subject === '' ? '*' : r.subject),
+  }),
+  /**
+   * 审核: one decision on one assignment, 通过 (approved) or 驳回 (returned with a reason), by its class
+   * teacher or grade leader. Decisions are rows, never an overwritten field: every one is kept with who
+   * and when, and a teacher (who may not write this table) can never overwrite a leader's decision.
+   */
+  approvals: table({
+    fields: {
+      assignmentId: id,
+      decision: v.picklist(['approved', 'returned']),
+      /** Why it was returned (or a note with an approval). */
+      reason: text(TEXT_LIMITS.note),
+      /** Minutes the decider set per item id when approving with a change; empty for none. */
+      minutes: v.record(
+        v.pipe(
+          v.string(),
+          v.minLength(1),
+          v.maxLength(TEXT_LIMITS.id),
+          v.check((k) => k !== '__proto__', 'key'),
+        ),
+        v.pipe(v.number(), v.check(isValidMinutes, 'minutes')),
+      ),
+      /** The newest change of the assignment and its items the decider saw: a later change is a new submission. */
+      basis: hlcStamp,
+      /** Who decided (checked by the server against the writer). */
+      teacherId: id,
+      /** When, epoch ms. */
+      decidedAt: epochMs,
+    },
+    refs: [
+      { field: 'assignmentId', table: 'assignments' },
+      { field: 'teacherId', table: 'teachers' },
     ],
   }),
 } as const

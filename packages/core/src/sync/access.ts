@@ -14,6 +14,8 @@ export interface AccessScope {
   taughtClasses: ReadonlySet<string>
   homeroom: ReadonlySet<string>
   leadGrades: ReadonlySet<number>
+  /** The classes of the grades the caller leads (a grade leader decides on their homework). */
+  ledClasses: ReadonlySet<string>
   /** Classes whose records the caller reads: taught, 班主任 of, or in a grade the caller leads. */
   readableClasses: readonly string[]
 }
@@ -53,11 +55,16 @@ export function factsOf(table: TableName, row: Record<string, unknown>, parent: 
 
 export function canWrite(scope: AccessScope, table: TableName, facts: RecordFacts): boolean {
   const def = TABLE_SCOPE[table]
+  // A signed record (a decision) names its writer: nobody writes one in another's name.
+  if (def.signedBy && facts.teacherId !== scope.teacherId) return false
   return def.write.some((role) => {
     switch (role) {
       case 'admin':
         return scope.isAdmin
       case 'gradeLeader':
+        // A record of a class (a decision on its homework) is the leader's when the class is in a led
+        // grade; a record of a grade (its budgets) when it names a led grade.
+        if (facts.classId !== null) return scope.ledClasses.has(facts.classId)
         return facts.grade !== null && scope.leadGrades.has(facts.grade)
       case 'homeroomTeacher':
         return facts.classId !== null && scope.homeroom.has(facts.classId)
@@ -98,6 +105,8 @@ export function accessScopeOf(
     else isAdmin = true
   }
   const readable = new Set([...taughtClasses, ...homeroom])
-  for (const c of classes) if (leadGrades.has(c.grade)) readable.add(c.id)
-  return { teacherId: account.teacherId, isAdmin, teaches, taughtClasses, homeroom, leadGrades, readableClasses: [...readable].sort() }
+  const ledClasses = new Set<string>()
+  for (const c of classes) if (leadGrades.has(c.grade)) ledClasses.add(c.id)
+  for (const id of ledClasses) readable.add(id)
+  return { teacherId: account.teacherId, isAdmin, teaches, taughtClasses, homeroom, leadGrades, ledClasses, readableClasses: [...readable].sort() }
 }

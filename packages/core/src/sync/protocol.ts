@@ -202,6 +202,22 @@ export const CreateAccountSchema = v.object({
 
 export const SetRolesSchema = v.object({ roles: v.pipe(v.array(RoleAssignmentSchema), v.maxLength(200)) })
 
+/** 公示: a parents' link for one class and week (the class teacher's or grade leader's). */
+export const PublicityLinkCreateSchema = v.object({ classId: id, weekStart: v.pipe(v.string(), v.maxLength(10)) })
+
+/** A parents' link as the app lists it; `url` and `qrSvg` only when it is made (the token is shown once). */
+export interface PublicityLinkInfo {
+  id: string
+  classId: string
+  weekStart: string
+  createdAt: number
+  createdBy: string
+  createdByName: string
+  revokedAt: number | null
+  url?: string
+  qrSvg?: string
+}
+
 export const DismissConflictsSchema = v.object({ ids: v.pipe(v.array(id), v.minLength(1), v.maxLength(500)) })
 
 /** What a device gets when it signs in: a long-lived refresh token (revocable) and a short-lived access token. */
