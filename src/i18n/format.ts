@@ -15,39 +15,75 @@ export interface MessageTree {
 
 export type Params = Readonly<Record<string, string | number>>
 
-/** A message split once into its text and its `{name}` placeholders; `{'|'}` is already the literal `|`. */
-export type CompiledMessage = readonly (string | { readonly name: string })[]
+/** One form of a message: its text and its `{name}` placeholders; `{'|'}` is already the literal `|`. */
+export type CompiledForm = readonly (string | { readonly name: string })[]
+/** A message's forms: one, or a plural's forms ('{n} class | {n} classes'), chosen by a count. */
+export type CompiledMessage = readonly CompiledForm[]
 
 const PLACEHOLDER = /\{(?:(\w+)|'([^']*)')\}/g
 const compiled = new Map<string, CompiledMessage>()
 
-/**
- * The one message syntax of the app, the CLI and vue-i18n (whose runtime-only build takes this as its
- * messageCompiler, so no message is parsed by a general compiler in the browser): `{name}` is a
- * parameter and `{'literal'}` a literal. The tables use nothing else (no plurals, no linked messages).
- */
-export function compileMessage(source: string): CompiledMessage {
-  let parts = compiled.get(source)
-  if (parts) return parts
+function compileForm(source: string): CompiledForm {
   const out: (string | { name: string })[] = []
+  const text = (t: string) => {
+    if (!t) return
+    if (typeof out.at(-1) === 'string') out.push(`${out.pop() as string}${t}`)
+    else out.push(t)
+  }
   let last = 0
   for (const match of source.matchAll(PLACEHOLDER)) {
-    const text = source.slice(last, match.index) + (match[2] ?? '')
-    if (text) out.push(typeof out.at(-1) === 'string' ? `${out.pop() as string}${text}` : text)
+    text(source.slice(last, match.index) + (match[2] ?? ''))
     if (match[1] !== undefined) out.push({ name: match[1] })
     last = match.index + match[0].length
   }
-  const rest = source.slice(last)
-  if (rest) out.push(typeof out.at(-1) === 'string' ? `${out.pop() as string}${rest}` : rest)
-  parts = out
-  compiled.set(source, parts)
-  return parts
+  text(source.slice(last))
+  return out
 }
 
-/** The message with each parameter's value; a parameter that `value` does not know stays as written. */
-export function renderMessage(parts: CompiledMessage, value: (name: string) => unknown): string {
+/** The message cut at each `|` outside a placeholder, each form trimmed (as vue-i18n reads plurals). */
+function splitForms(source: string): string[] {
+  const forms: string[] = []
+  let depth = 0
+  let from = 0
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]
+    if (c === '{') depth++
+    else if (c === '}') depth = Math.max(0, depth - 1)
+    else if (c === '|' && depth === 0) {
+      forms.push(source.slice(from, i))
+      from = i + 1
+    }
+  }
+  forms.push(source.slice(from))
+  return forms.length === 1 ? forms : forms.map((f) => f.trim())
+}
+
+/**
+ * The one message syntax of the app, the CLI and vue-i18n (whose runtime-only build takes this as its
+ * messageCompiler, so no message is parsed by a general compiler in the browser): `{name}` is a
+ * parameter, `{'literal'}` a literal, and `|` separates a plural's forms (English: one | many). The
+ * tables use nothing else (no linked messages, no modifiers).
+ */
+export function compileMessage(source: string): CompiledMessage {
+  let forms = compiled.get(source)
+  if (!forms) compiled.set(source, (forms = splitForms(source).map(compileForm)))
+  return forms
+}
+
+/**
+ * Which form a count takes, as vue-i18n's default rule: of two forms, the first for exactly one and the
+ * second otherwise (0 classes, 2 classes); of three, zero, one, many.
+ */
+export function pluralForm(count: number, forms: number): number {
+  const n = Math.abs(count)
+  if (forms === 2) return n === 1 ? 0 : 1
+  return n ? Math.min(n, 2) : 0
+}
+
+/** One form with each parameter's value; a parameter that `value` does not know stays as written. */
+export function renderMessage(form: CompiledForm, value: (name: string) => unknown): string {
   let text = ''
-  for (const part of parts) {
+  for (const part of form) {
     if (typeof part === 'string') {
       text += part
       continue
@@ -69,7 +105,11 @@ export function translate(messages: MessageTree, key: string, params: Params = {
     node = typeof node === 'object' ? node[part] : undefined
   }
   if (typeof node !== 'string') return key
-  return renderMessage(compileMessage(node), (name) => (Object.hasOwn(params, name) ? params[name] : undefined))
+  const forms = compileMessage(node)
+  // A plural's form follows `count` or `n`, as vue-i18n's implicit plural parameters.
+  const count = Number(params.count ?? params.n ?? 1)
+  const form = forms.length === 1 ? forms[0]! : forms[Math.min(pluralForm(count, forms.length), forms.length - 1)]!
+  return renderMessage(form, (name) => (Object.hasOwn(params, name) ? params[name] : undefined))
 }
 
 /** A figure for people: at most one decimal, and no '.0' (72, 72.5). */

@@ -55,8 +55,10 @@ export const messages = { 'zh-CN': merge('zh-CN'), en: merge('en') }
  */
 export const messageCompiler: MessageCompiler = (message, context) => {
   if (typeof message !== 'string') return () => context.key
-  const parts = compileMessage(message)
-  return (ctx: MessageContext) => renderMessage(parts, (name) => ctx.named(name))
+  const forms = compileMessage(message)
+  if (forms.length === 1) return (ctx: MessageContext) => renderMessage(forms[0]!, (name) => ctx.named(name))
+  // A plural: vue-i18n picks the form by the count given to t() (its own rule, the same as pluralForm).
+  return (ctx: MessageContext) => ctx.plural(forms.map((form) => renderMessage(form, (name) => ctx.named(name))))
 }
 
 export function createAppI18n(locale: AppLocale = DEFAULT_LOCALE) {

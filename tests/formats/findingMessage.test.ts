@@ -102,4 +102,12 @@ describe('compileMessage', () => {
     const i18n = createI18n({ legacy: false, locale: 'en', messages: { en: { m: "{a} {'|'} {b}" } }, messageCompiler })
     expect(i18n.global.t('m', { a: 'x', b: 2 })).toBe('x | 2')
   })
+
+  it.each([0, 1, 2, 7])('words an English plural for %i in vue-i18n and translate() alike', (n) => {
+    const m = "{n} class over budget | {n} classes over budget {'|'} ok"
+    const i18n = createI18n({ legacy: false, locale: 'en', messages: { en: { m } }, messageCompiler })
+    const shown = n === 1 ? '1 class over budget' : `${n} classes over budget | ok`
+    expect(i18n.global.t('m', { n }, n)).toBe(shown)
+    expect(translate({ m }, 'm', { n })).toBe(shown)
+  })
 })

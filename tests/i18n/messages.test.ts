@@ -66,7 +66,8 @@ describe('every synced table has a name in both languages', () => {
 })
 
 // vue-i18n runs without its own compiler (the runtime-only build): every message of every table must be
-// plain text with `{name}` parameters and `{'literal'}` literals, which the app's compiler reads.
+// plain text with `{name}` parameters, `{'literal'}` literals and English plurals, which the app's
+// compiler reads.
 describe('every message speaks the app’s one syntax', () => {
   const modules = import.meta.glob<Record<string, unknown>>('../../src/i18n/messages/*.ts', { eager: true })
   const strings = (node: unknown, path: string): [string, string][] =>
@@ -77,8 +78,14 @@ describe('every message speaks the app’s one syntax', () => {
     expect(tables.length, file).toBeGreaterThan(0)
     for (const [name, table] of tables) {
       for (const [path, message] of strings(table, name)) {
-        // Outside its placeholders a message holds no brace, no plural bar and no linked message.
-        expect(message.replace(/\{(?:\w+|'[^']*')\}/g, ''), path).not.toMatch(/[{}|]|@[:.]/)
+        // Outside its placeholders a message holds no brace and no linked message; a `|` only parts the
+        // forms of an English plural.
+        const bare = message.replace(/\{(?:\w+|'[^']*')\}/g, '')
+        expect(bare, path).not.toMatch(/[{}]|@[:.]/)
+        if (bare.includes('|')) {
+          expect(path, 'plural forms are for English').toMatch(/\.en\./)
+          expect(message, path).toMatch(/\{(n|count)\}/)
+        }
       }
     }
   })
