@@ -39,13 +39,12 @@ export async function measurePlanImport(runs: number): Promise<PlanImportFigures
   const dir = join(tmpdir(), 'hl-bench')
   mkdirSync(dir, { recursive: true })
   const planPath = join(dir, 'plan-term.csv')
-  const { items, bytes } = writeBenchmarkPlan(planPath, 1, Number(process.env.HL_WEEKS) || undefined)
+  const { items, bytes } = writeBenchmarkPlan(planPath)
   const { server, baseUrl } = await startPreview('dist-bench')
   let browser: TestBrowser | undefined
   try {
     browser = await launchBrowser({ width: 1280, height: 900 }, { serviceWorkers: 'block' })
     const { page, context } = browser
-    if (process.env.HL_LOG) page.on('console', (m) => console.log(m.text()))
     context.setDefaultTimeout(300_000)
     // The file is handed to the page as a download would be; reading it into a File is not timed.
     await page.route('**/bench-plan.csv', (route) => route.fulfill({ path: planPath, contentType: 'text/csv' }))

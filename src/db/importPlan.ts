@@ -96,7 +96,7 @@ async function existingOn(db: AppDB, planned: readonly PlannedAssignment[]): Pro
 }
 
 /** Assignments written per bulk request: small enough that the screen repaints (and the bar moves) between them. */
-const CHUNK = 2_000
+const CHUNK = 500
 
 /** How far an import has come, in items written of the items to write. */
 export type ImportProgress = (done: number, total: number) => void
