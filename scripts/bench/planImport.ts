@@ -35,11 +35,12 @@ const WAIT_FOR_FRAME = `(t0, shown, limit) => new Promise((resolve, reject) => {
   requestAnimationFrame(frame)
 })`
 
-export async function measurePlanImport(runs: number): Promise<PlanImportFigures> {
+/** `weeks` limits the plan to the term's first weeks (a quicker look; the bench times the whole term). */
+export async function measurePlanImport(runs: number, weeks?: number): Promise<PlanImportFigures> {
   const dir = join(tmpdir(), 'hl-bench')
   mkdirSync(dir, { recursive: true })
   const planPath = join(dir, 'plan-term.csv')
-  const { items, bytes } = writeBenchmarkPlan(planPath)
+  const { items, bytes } = writeBenchmarkPlan(planPath, 1, weeks)
   const { server, baseUrl } = await startPreview('dist-bench')
   let browser: TestBrowser | undefined
   try {

@@ -52,7 +52,7 @@ export type PlanImportState =
       existingItems: number
       overCap: OverCapEvening[]
     }
-  | { step: 'importing'; fileName: string; rowCount: number; itemCount: number; written: number }
+  | { step: 'importing'; fileName: string; rowCount: number; assignmentCount: number; itemCount: number; written: number }
   | { step: 'done'; fileName: string; assignmentCount: number; itemCount: number; existingItems: number }
 
 export interface UsePlanImport {
@@ -71,6 +71,9 @@ export interface UsePlanImport {
   /** Whether this device knows its teacher (imports are theirs). */
   hasTeacher: ComputedRef<boolean>
 }
+
+/** Lets the browser paint and handle input before the next step (a macrotask, not a microtask). */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
 
 export function usePlanImport(): UsePlanImport {
   const db = appDb()
@@ -100,17 +103,23 @@ export function usePlanImport(): UsePlanImport {
     }
     const { classes, existing } = await loadPlanClasses(db, result.planned)
     if (mine !== run) return
+    // Each step of a big file is a few hundred ms: between them the browser paints and answers clicks.
     const split = splitExisting(result.planned, existing)
+    await nextTask()
+    const preview = planPreview(split.toAdd)
+    await nextTask()
+    const overCap = planOverCap(split.toAdd, classes, rules.value, calendar.value)
+    if (mine !== run) return
     state.value = {
       step: 'ready',
       fileName,
       ...(used ? { encoding: used } : {}),
       planned: split.toAdd,
-      preview: planPreview(split.toAdd),
+      preview,
       rowCount: result.rowCount,
       itemCount: split.toAdd.reduce((n, p) => n + p.assignment.items.length, 0),
       existingItems: split.existingItems,
-      overCap: planOverCap(split.toAdd, classes, rules.value, calendar.value),
+      overCap,
     }
   }
 
@@ -128,7 +137,7 @@ export function usePlanImport(): UsePlanImport {
     const current = state.value
     const me = context.value?.me
     if (current.step !== 'ready' || !me || current.planned.length === 0) return
-    const importing = { step: 'importing' as const, fileName: current.fileName, rowCount: current.rowCount, itemCount: current.itemCount }
+    const importing = { step: 'importing' as const, fileName: current.fileName, rowCount: current.rowCount, assignmentCount: current.planned.length, itemCount: current.itemCount }
     state.value = { ...importing, written: 0 }
     try {
       // Items written so far, for the progress bar (the transaction commits them all at the end, or none).
