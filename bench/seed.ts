@@ -1,7 +1,9 @@
 // Benchmark only (built with `vite build --mode bench`, never shipped): fills the app's IndexedDB with
 // the large generated school, so the benchmark can time the real screens on a whole term's data.
 // Rows are written in bulk with their sync metadata, as a long-used device would hold them; going
-// through write() for 360,000 records would time the seeding, not the screens.
+// through write() for 360,000 records would time the seeding, not the screens. With `homework: false`
+// the school has its classes, subjects, students and teacher but no homework: the plan import's bench
+// then imports the whole term into it.
 import { AppDB } from '../src/db/database'
 import { META } from '../src/db/constants'
 import { naturalId } from '@hl/core/ids'
@@ -24,7 +26,12 @@ export interface SeedResult {
   ms: number
 }
 
-async function seed(): Promise<SeedResult> {
+export interface SeedOptions {
+  /** Whether to write the term's homework (default) or leave the school without any. */
+  homework?: boolean
+}
+
+async function seed(options: SeedOptions = {}): Promise<SeedResult> {
   const t0 = performance.now()
   const school = generateSchool(benchmarkSchoolOptions(1))
   const db = new AppDB()
@@ -71,8 +78,10 @@ async function seed(): Promise<SeedResult> {
         })
       })
     }
-    await db.assignments.bulkAdd(assignments)
-    await db.items.bulkAdd(items)
+    if (options.homework !== false) {
+      await db.assignments.bulkAdd(assignments)
+      await db.items.bulkAdd(items)
+    }
     await db.meta.bulkPut([
       { key: META.schoolId, value: 'school' },
       { key: META.me, value: 'me' },
@@ -82,12 +91,13 @@ async function seed(): Promise<SeedResult> {
   const firstGrade5 = school.classes.findIndex((c) => c.grade === 5)
   const cls = school.classes[firstGrade5]!
   const graded = school.assignments.find((a) => a.subject === '数学' && a.classRef.grade === cls.grade && a.classRef.className === cls.className && a.date >= '2026-11-02')
-  return { classId: `class-${firstGrade5}`, teacherId: 'me', monday: '2026-11-02', assignmentId: graded?.id ?? '', items: school.itemCount, ms: performance.now() - t0 }
+  const items = options.homework === false ? 0 : school.itemCount
+  return { classId: `class-${firstGrade5}`, teacherId: 'me', monday: '2026-11-02', assignmentId: graded?.id ?? '', items, ms: performance.now() - t0 }
 }
 
 declare global {
   interface Window {
-    seedBenchSchool?: () => Promise<SeedResult>
+    seedBenchSchool?: (options?: SeedOptions) => Promise<SeedResult>
   }
 }
 window.seedBenchSchool = seed

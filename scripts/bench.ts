@@ -26,14 +26,18 @@
 // --server-only (the server's figures alone; no build, no browser), --sync-only (sync in the browser alone,
 // on the builds already made), --report-only (the report engine's and `npm run report`'s figures alone; no
 // build, no browser), --desk-only (the grade leader's desk alone: gradeWeekMs, gradeTermMs and the desk's
-// own JS; builds the bench build unless --no-build).
+// own JS; builds the bench build unless --no-build), --import-only (the plan import in the browser alone, on
+// the bench build already made).
 //   - the desk (scripts/bench/desk.ts): grade 5's overview for a week and for the term, and its chunks.
+//   - the plan import (导入计划, scripts/bench/planImport.ts): the school's whole term as one plan file,
+//     from choosing it to the preview shown, and from 导入全部 to the done message shown.
 import { execSync } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { engineResult } from './bench/engine'
 import { reportCliResult } from './bench/reportCli'
 import { LIGHTHOUSE_TARGETS, measureLighthouse, type PageScores } from './bench/lighthouse'
 import { measureFirstLoads, measureScreens, sumOf, type EntryPath } from './bench/pages'
+import { measurePlanImport, PLAN_IMPORT_TARGETS, type PlanImportFigures } from './bench/planImport'
 import { measureServer, SERVER_TARGETS, type ServerFigures } from './bench/server'
 import { DESK_TARGETS, deskJsBytes, measureDesk } from './bench/desk'
 import { measureSync, SYNC_TARGETS } from './bench/sync'
@@ -51,6 +55,7 @@ const { values } = parseArgs({
     'pages-only': { type: 'boolean', default: false },
     'report-only': { type: 'boolean', default: false },
     'desk-only': { type: 'boolean', default: false },
+    'import-only': { type: 'boolean', default: false },
   },
 })
 const runs = Math.max(1, Number(values.runs) || 9)
@@ -114,6 +119,21 @@ if (values['sync-only']) {
 
 if (values['server-only']) {
   console.log(JSON.stringify(await serverResult()))
+  process.exit(0)
+}
+
+// A whole term is one import of 300,000 rows: three runs, not `runs`, keep the bench's length sane.
+async function planImportResult(): Promise<{ figures: Omit<PlanImportFigures, 'rows' | 'bytes'>; met: boolean }> {
+  const f = await measurePlanImport(Math.min(runs, 3))
+  console.log(`Plan import, the whole term as one file (${f.rows.toLocaleString('en')} rows, ${(f.bytes / 1048576).toFixed(1)} MiB), median of ${Math.min(runs, 3)}:`)
+  console.log(`  file chosen → preview shown ${f.planPreviewMs.toFixed(0)} ms (target ≤ ${PLAN_IMPORT_TARGETS.planPreviewMs}); 导入全部 → done ${f.planImportMs.toFixed(0)} ms (target ≤ ${PLAN_IMPORT_TARGETS.planImportMs}); longest main-thread task ${f.planLongestTaskMs.toFixed(0)} ms`)
+  const figures = { planPreviewMs: round(f.planPreviewMs), planImportMs: round(f.planImportMs), planLongestTaskMs: round(f.planLongestTaskMs) }
+  return { figures, met: f.planPreviewMs <= PLAN_IMPORT_TARGETS.planPreviewMs && f.planImportMs <= PLAN_IMPORT_TARGETS.planImportMs }
+}
+
+if (values['import-only']) {
+  const plan = await planImportResult()
+  console.log(JSON.stringify({ ...plan.figures, targetsMet: plan.met }))
   process.exit(0)
 }
 
@@ -184,6 +204,8 @@ console.log(`  a new grade leader's first sync, ${sync.firstSyncRecords.toLocale
 const lh = reportLighthouse(await measureLighthouse(3))
 
 const deskFigures = await deskResult()
+const plan = await planImportResult()
+
 const server = await serverResult()
 const maxScreenJs = Math.max(...Object.values(screens.screenJs))
 const result = {
@@ -204,9 +226,11 @@ const result = {
   lighthouse: lh.lighthouse,
   lighthouseAccessibility: lh.lighthouseAccessibility,
   ...deskFigures,
+  ...plan.figures,
   ...server,
   targetsMet:
     server.serverTargetsMet === true &&
+    plan.met &&
     lh.met &&
     deskFigures.deskTargetsMet === true &&
     sync.syncDayMs <= SYNC_TARGETS.syncDayMs &&

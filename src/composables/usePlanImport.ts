@@ -3,13 +3,12 @@
 // it; only then import it — all of it, in one transaction, as the signed-in teacher's homework.
 import { computed, ref, shallowRef, type ComputedRef, type Ref, type ShallowRef } from 'vue'
 import { chinaDate } from '@hl/core/domain/dates'
-import { decodeText, looksLikeText, type Encoding, type EncodingChoice } from '@hl/core/formats/encoding'
+import type { Encoding, EncodingChoice } from '@hl/core/formats/encoding'
 import type { FormatError } from '@hl/core/formats/errors'
 import {
   planOverCap,
   planPreview,
   planTemplate,
-  readPlanForSchool,
   splitExisting,
   type OverCapEvening,
   type PlanPreviewGroup,
@@ -18,6 +17,7 @@ import {
 import { appDb } from '@/db/database'
 import { importPlan, loadPlanClasses, loadPlanSchool } from '@/db/importPlan'
 import { downloadText } from './download'
+import { readPlanOffThread } from './planRead'
 import { useSchool } from './useSchool'
 
 export type { FormatError, OverCapEvening, PlanPreviewGroup }
@@ -52,7 +52,7 @@ export type PlanImportState =
       existingItems: number
       overCap: OverCapEvening[]
     }
-  | { step: 'importing'; fileName: string; rowCount: number; itemCount: number }
+  | { step: 'importing'; fileName: string; rowCount: number; assignmentCount: number; itemCount: number; written: number }
   | { step: 'done'; fileName: string; assignmentCount: number; itemCount: number; existingItems: number }
 
 export interface UsePlanImport {
@@ -72,6 +72,9 @@ export interface UsePlanImport {
   hasTeacher: ComputedRef<boolean>
 }
 
+/** Lets the browser paint and handle input before the next step (a macrotask, not a microtask). */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
 export function usePlanImport(): UsePlanImport {
   const db = appDb()
   const { context, rules, calendar } = useSchool()
@@ -85,41 +88,38 @@ export function usePlanImport(): UsePlanImport {
     const mine = ++run
     const { fileName } = source
     state.value = { step: 'reading', fileName }
-    let text = source.text
-    let used: Encoding | undefined
-    if (source.bytes) {
-      const decoded = decodeText(source.bytes, encoding.value)
-      if (!decoded.ok || !looksLikeText(decoded.text)) {
-        state.value = { step: 'notText', fileName }
-        return
-      }
-      text = decoded.text
-      used = decoded.encoding
-    }
-    if (text === undefined || text.trim() === '') {
-      state.value = { step: 'empty', fileName }
+    const school = await loadPlanSchool(db)
+    if (mine !== run) return
+    const outcome = await readPlanOffThread({ fileName, encoding: encoding.value, school, ...(source.bytes ? { bytes: source.bytes } : { text: source.text ?? '' }) })
+    if (mine !== run) return
+    if (outcome.kind !== 'read') {
+      state.value = { step: outcome.kind, fileName }
       return
     }
-    const school = await loadPlanSchool(db)
-    const result = readPlanForSchool(text, fileName, school)
-    if (mine !== run) return
+    const { result, encoding: used } = outcome
     if (!result.ok) {
       state.value = { step: 'invalid', fileName, errors: result.errors, rowCount: result.rowCount, ...(used ? { encoding: used } : {}) }
       return
     }
     const { classes, existing } = await loadPlanClasses(db, result.planned)
     if (mine !== run) return
+    // Each step of a big file is a few hundred ms: between them the browser paints and answers clicks.
     const split = splitExisting(result.planned, existing)
+    await nextTask()
+    const preview = planPreview(split.toAdd)
+    await nextTask()
+    const overCap = planOverCap(split.toAdd, classes, rules.value, calendar.value)
+    if (mine !== run) return
     state.value = {
       step: 'ready',
       fileName,
       ...(used ? { encoding: used } : {}),
       planned: split.toAdd,
-      preview: planPreview(split.toAdd),
+      preview,
       rowCount: result.rowCount,
       itemCount: split.toAdd.reduce((n, p) => n + p.assignment.items.length, 0),
       existingItems: split.existingItems,
-      overCap: planOverCap(split.toAdd, classes, rules.value, calendar.value),
+      overCap,
     }
   }
 
@@ -137,9 +137,13 @@ export function usePlanImport(): UsePlanImport {
     const current = state.value
     const me = context.value?.me
     if (current.step !== 'ready' || !me || current.planned.length === 0) return
-    state.value = { step: 'importing', fileName: current.fileName, rowCount: current.rowCount, itemCount: current.itemCount }
+    const importing = { step: 'importing' as const, fileName: current.fileName, rowCount: current.rowCount, assignmentCount: current.planned.length, itemCount: current.itemCount }
+    state.value = { ...importing, written: 0 }
     try {
-      const outcome = await importPlan(db, { planned: current.planned, teacherId: me.id, status })
+      // Items written so far, for the progress bar (the transaction commits them all at the end, or none).
+      const outcome = await importPlan(db, { planned: current.planned, teacherId: me.id, status }, (written) => {
+        state.value = { ...importing, written }
+      })
       state.value = {
         step: 'done',
         fileName: current.fileName,

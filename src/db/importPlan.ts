@@ -1,6 +1,6 @@
 // Importing a checked plan (packages/core/src/formats/planImport.ts) as the signed-in teacher's homework.
 // Reads what the check needs (the school's classes and subjects, the touched classes' homework and
-// students), and writes in ONE write() transaction for the whole file, so an import either adds every
+// students), and writes in ONE write() transaction for the whole file (bulk requests, a chunk at a time), so an import either adds every
 // new assignment or, on any failure, none. What the school already has is found again inside that
 // transaction, so importing a file twice (or in two tabs at once) adds it once.
 import { dayNumber, fromDayNumber } from '@hl/core/domain/dates'
@@ -8,7 +8,7 @@ import { eveningCount } from '@hl/core/domain/minutes'
 import { splitExisting, type ClassLoadContext, type ExistingAssignment, type PlannedAssignment, type PlanSchool } from '@hl/core/formats/planImport'
 import type { AppDB } from './database'
 import { uuidv7 } from '@hl/core/ids'
-import type { AssignmentStatus } from '@hl/core/records'
+import type { AssignmentRow, AssignmentStatus, Fields, ItemRow } from '@hl/core/records'
 import { liveRows } from './read'
 import { listClassAssignments, type AssignmentWithItems } from './repos/assignments'
 import { listClasses, listGradeSubjects } from './repos/classes'
@@ -65,37 +65,81 @@ export async function loadPlanClasses(db: AppDB, planned: readonly PlannedAssign
   return { classes, existing }
 }
 
-/** The class's live homework on the plan's dates, read inside the import's transaction. */
+/**
+ * The classes' live homework on the plan's dates, read inside the import's transaction: one range read
+ * per class over the plan's dates (not one per class and date: a term's plan touches thousands).
+ */
 async function existingOn(db: AppDB, planned: readonly PlannedAssignment[]): Promise<ExistingAssignment[]> {
-  const keys = [...new Set(planned.map((p) => `${p.classId}\u0000${p.assignment.date}`))].map((k) => k.split('\u0000') as [string, string])
-  const assignments = (await Promise.all(keys.map(([classId, date]) => liveRows(db.assignments.where('[classId+date]').equals([classId, date]))))).flat()
+  const dates = new Map<string, Set<string>>()
+  for (const p of planned) {
+    let set = dates.get(p.classId)
+    if (!set) dates.set(p.classId, (set = new Set()))
+    set.add(p.assignment.date)
+  }
+  const perClass = await Promise.all(
+    [...dates].map(async ([classId, set]) => {
+      const sorted = [...set].sort()
+      const rows = await liveRows(db.assignments.where('[classId+date]').between([classId, sorted[0]!], [classId, sorted[sorted.length - 1]!], true, true))
+      return rows.filter((a) => set.has(a.date))
+    }),
+  )
+  const assignments = perClass.flat()
   if (assignments.length === 0) return []
   const items = await liveRows(db.items.where('assignmentId').anyOf(assignments.map((a) => a.id)))
-  return assignments.map((a) => ({ classId: a.classId, subject: a.subject, date: a.date, titles: items.filter((i) => i.assignmentId === a.id).map((i) => i.title) }))
+  const titles = new Map<string, string[]>()
+  for (const i of items) {
+    const list = titles.get(i.assignmentId)
+    if (list) list.push(i.title)
+    else titles.set(i.assignmentId, [i.title])
+  }
+  return assignments.map((a) => ({ classId: a.classId, subject: a.subject, date: a.date, titles: titles.get(a.id) ?? [] }))
 }
 
-export async function importPlan(db: AppDB, input: { planned: readonly PlannedAssignment[]; teacherId: string; status: AssignmentStatus }): Promise<PlanImportOutcome> {
+/** Assignments written per bulk request: small enough that the screen repaints (and the bar moves) between them. */
+const CHUNK = 500
+
+/** How far an import has come, in items written of the items to write. */
+export type ImportProgress = (done: number, total: number) => void
+
+export async function importPlan(
+  db: AppDB,
+  input: { planned: readonly PlannedAssignment[]; teacherId: string; status: AssignmentStatus },
+  onProgress?: ImportProgress,
+): Promise<PlanImportOutcome> {
   return write(db, ['assignments', 'items'], async (w) => {
     const split = splitExisting(input.planned, await existingOn(db, input.planned))
     const outcome: PlanImportOutcome = { assignmentIds: [], itemCount: 0, existingItems: split.existingItems }
-    for (const { classId, assignment: a } of split.toAdd) {
-      const id = uuidv7()
-      // Each planned assignment is its own batch: the file names one class a row, not parallel classes.
-      await w.create('assignments', id, { classId, subject: a.subject.trim(), date: a.date, due: a.due ?? '', status: input.status, teacherId: input.teacherId, batchId: uuidv7() })
-      for (const [position, item] of a.items.entries()) {
-        await w.create('items', uuidv7(), {
-          assignmentId: id,
-          position,
-          title: item.title.trim(),
-          kind: item.kind,
-          where: item.where,
-          tiers: { core: item.tiers.includes('core'), extend: item.tiers.includes('extend'), challenge: item.tiers.includes('challenge') },
-          minutes: item.minutes ?? null,
-          trialMinutes: item.trialMinutes ?? null,
-        })
-        outcome.itemCount++
+    const total = split.toAdd.reduce((n, p) => n + p.assignment.items.length, 0)
+    onProgress?.(0, total)
+    for (let start = 0; start < split.toAdd.length; start += CHUNK) {
+      const assignments: { id: string; fields: Fields<AssignmentRow> }[] = []
+      const items: { id: string; fields: Fields<ItemRow> }[] = []
+      for (const { classId, assignment: a } of split.toAdd.slice(start, start + CHUNK)) {
+        const id = uuidv7()
+        // Each planned assignment is its own batch: the file names one class a row, not parallel classes.
+        assignments.push({ id, fields: { classId, subject: a.subject.trim(), date: a.date, due: a.due ?? '', status: input.status, teacherId: input.teacherId, batchId: uuidv7() } })
+        for (const [position, item] of a.items.entries()) {
+          items.push({
+            id: uuidv7(),
+            fields: {
+              assignmentId: id,
+              position,
+              title: item.title.trim(),
+              kind: item.kind,
+              where: item.where,
+              tiers: { core: item.tiers.includes('core'), extend: item.tiers.includes('extend'), challenge: item.tiers.includes('challenge') },
+              minutes: item.minutes ?? null,
+              trialMinutes: item.trialMinutes ?? null,
+            },
+          })
+        }
+        outcome.assignmentIds.push(id)
       }
-      outcome.assignmentIds.push(id)
+      // Assignments before their items, so sync never sends an item ahead of its assignment.
+      await w.createMany('assignments', assignments)
+      await w.createMany('items', items)
+      outcome.itemCount += items.length
+      onProgress?.(outcome.itemCount, total)
     }
     return outcome
   })

@@ -27,6 +27,8 @@ describe('importPlan', () => {
     const read = readPlanForSchool(CSV, 'plan.csv', await loadPlanSchool(db))
     expect(read.ok).toBe(true)
     if (!read.ok) return
+    const entries = async (table: string) => db.outbox.where('table').equals(table).count()
+    const [assignmentsBefore, itemsBefore] = [await entries('assignments'), await entries('items')]
     const outcome = await importPlan(db, { planned: read.planned, teacherId, status: 'draft' })
     expect(outcome).toMatchObject({ itemCount: 3, existingItems: 0 })
 
@@ -40,8 +42,22 @@ describe('importPlan', () => {
     const reading = await listClassAssignments(db, c42.id, '2026-12-01', '2026-12-02')
     expect(reading[0]!.assignment.due).toBe('2026-12-03')
     expect(reading[0]!.items[0]).toMatchObject({ tiers: { core: true, extend: true, challenge: false }, minutes: null, trialMinutes: 10 })
-    // Every write went to the outbox, as any other change.
-    expect(await db.outbox.where('table').equals('assignments').count()).toBeGreaterThanOrEqual(2)
+    // Every record went to the outbox, as any other change: one entry each.
+    expect(await entries('assignments')).toBe(assignmentsBefore + 2)
+    expect(await entries('items')).toBe(itemsBefore + 3)
+  })
+
+  it('says how far it has come, in items written', async () => {
+    db = freshDb()
+    const { teacherId } = await seedSchool(db)
+    const read = readPlanForSchool(CSV, 'plan.csv', await loadPlanSchool(db))
+    if (!read.ok) throw new Error('fixture should be valid')
+    const seen: [number, number][] = []
+    await importPlan(db, { planned: read.planned, teacherId, status: 'draft' }, (done, total) => seen.push([done, total]))
+    expect(seen).toEqual([
+      [0, 3],
+      [3, 3],
+    ])
   })
 
   it('writes nothing when any write fails', async () => {
@@ -50,12 +66,10 @@ describe('importPlan', () => {
     const read = readPlanForSchool(CSV, 'plan.csv', await loadPlanSchool(db))
     if (!read.ok) throw new Error('fixture should be valid')
     const before = await snapshot(db)
+    // The assignments are written; the items' write fails (as when the device runs out of space).
     const items = db.table('items')
-    let calls = 0
-    const put = items.put.bind(items)
-    vi.spyOn(items, 'put').mockImplementation((...args: Parameters<typeof put>) => {
-      if (++calls === 3) throw new Error('quota')
-      return put(...args)
+    vi.spyOn(items, 'bulkPut').mockImplementation(() => {
+      throw new Error('quota')
     })
     await expect(importPlan(db, { planned: read.planned, teacherId, status: 'published' })).rejects.toThrow('quota')
     vi.restoreAllMocks()
