@@ -39,9 +39,11 @@ export function useSetupActions(): UseSetupActions {
     // The form's state is reactive: store plain copies (a Vue proxy cannot be cloned into IndexedDB).
     createSchool: (setup) =>
       run(async () => {
+        // The form as it is now, before anything is awaited (the form may change while the code loads).
+        const plain = structuredClone(toRawDeep(setup))
         // The database code loads with the first write: the welcome and setup screens do without it.
         const [{ setUpSchool }, { appDb }] = await Promise.all([import('@/db/repos/school'), import('@/db/database')])
-        await setUpSchool(appDb(), structuredClone(toRawDeep(setup)))
+        await setUpSchool(appDb(), plain)
         keepSchoolData()
       }),
   }

@@ -114,7 +114,10 @@ describe('a teacher’s day on a phone, on a new device', () => {
     await page.goto(`${baseUrl}/assignments/new`)
     await page.getByTestId('other-drafts').getByRole('link', { name: '继续' }).click()
     const estimate = page.locator('.editor-item').first().getByTestId('item-estimate')
-    const before = /先做 ([\d.]+) 分钟 × 3 = 约 ([\d.]+) 分钟/.exec(await estimate.innerText())
+    // Once the draft is on screen (it loads from IndexedDB after the click).
+    const timed = /先做 ([\d.]+) 分钟 × 3 = 约 ([\d.]+) 分钟/
+    await expect.poll(() => estimate.innerText()).toMatch(timed)
+    const before = timed.exec(await estimate.innerText())
     expect(before).not.toBeNull()
     const trial = Number(before![1])
 
