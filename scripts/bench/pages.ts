@@ -129,6 +129,9 @@ export async function timeToMark(page: Page, mark: string, act: string, arg?: un
  * (another week's data, or an empty week) fails the run, since a teacher would have seen it.
  */
 async function timeToWeekWithData(page: Page, button: ElementHandle, shiftDays: number): Promise<number> {
+  // tsx keeps function names with a `__name` helper that does not exist in the page: give it one (as
+  // source text, which nothing compiles).
+  await page.evaluate('globalThis.__name ??= (f) => f')
   return page.evaluate(
     async ({ button, shiftDays }) => {
       const firstDate = () => document.querySelector('.class-week__week [data-date]')?.getAttribute('data-date') ?? null
