@@ -7,16 +7,14 @@ import type { Subscription } from 'dexie'
 import { computed, onScopeDispose, ref } from 'vue'
 import { NAV_ITEMS, type NavItem } from '@/router'
 import { META } from '@/db/constants'
-import { databaseMayExist, onDatabaseOpened } from '@/db/presence'
+import { whenDatabaseMayOpen } from '@/db/presence'
 
 export function useNavItems() {
   const leads = ref(false)
   let subscription: Subscription | undefined
-  let stopWaiting: (() => void) | undefined
   let disposed = false
 
   const follow = async (): Promise<void> => {
-    stopWaiting?.()
     if (subscription) return
     const [{ liveQuery }, { appDb }, { liveRows }] = await Promise.all([import('dexie'), import('@/db/database'), import('@/db/read')])
     if (disposed || subscription) return
@@ -27,14 +25,10 @@ export function useNavItems() {
       return (await liveRows(db.roles.where('teacherId').equals(me))).length > 0
     }).subscribe({ next: (value) => (leads.value = value), error: () => undefined })
   }
-  void databaseMayExist().then((exists) => {
-    if (disposed) return
-    if (exists) void follow()
-    else stopWaiting = onDatabaseOpened(() => void follow())
-  })
+  const stopWaiting = whenDatabaseMayOpen(() => void follow())
   onScopeDispose(() => {
     disposed = true
-    stopWaiting?.()
+    stopWaiting()
     subscription?.unsubscribe()
   })
   return computed<readonly NavItem[]>(() => NAV_ITEMS.filter((item) => !item.forLeaders || leads.value))

@@ -5,7 +5,7 @@ import type { Subscription } from 'dexie'
 import { onScopeDispose } from 'vue'
 import { META } from '@/db/constants'
 import type { AppDB } from '@/db/database'
-import { databaseMayExist, onDatabaseOpened } from '@/db/presence'
+import { whenDatabaseMayOpen } from '@/db/presence'
 import { useSyncStore } from '@/stores/sync'
 
 export function useSyncService(): void {
@@ -50,7 +50,6 @@ export function useSyncService(): void {
   // Signed in or not, followed live (a sign-in in another tab starts this one's runner too).
   let stopWaiting: (() => void) | undefined
   const follow = async () => {
-    stopWaiting?.()
     const database = await load()
     if (disposed || session) return
     session = liveQuery!(() => database.meta.get(META.syncSession).then((row) => row !== undefined)).subscribe({
@@ -58,15 +57,13 @@ export function useSyncService(): void {
       error: () => undefined,
     })
   }
-  const begin = async () => {
-    if (disposed) return
-    if (await databaseMayExist()) void follow()
-    else stopWaiting = onDatabaseOpened(() => void follow())
+  const begin = () => {
+    if (!disposed) stopWaiting = whenDatabaseMayOpen(() => void follow())
   }
   // After the first screen: an idle moment, or a second at most.
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback
-  if (idle) idle(() => void begin(), { timeout: 1000 })
-  else setTimeout(() => void begin(), 300)
+  if (idle) idle(begin, { timeout: 1000 })
+  else setTimeout(begin, 300)
 
   onScopeDispose(() => {
     disposed = true

@@ -32,6 +32,28 @@ export function onUpgradedElsewhere(listener: () => void): () => void {
   return () => upgraded.delete(listener)
 }
 
+/**
+ * Runs `start` once the database may be open: at once on a device that has one, otherwise when the app
+ * first opens it. Returns a function that cancels the wait (and `start` if it has not run yet).
+ */
+export function whenDatabaseMayOpen(start: () => void): () => void {
+  let cancelled = false
+  let stopWaiting: (() => void) | undefined
+  void databaseMayExist().then((exists) => {
+    if (cancelled) return
+    if (exists) start()
+    else
+      stopWaiting = onDatabaseOpened(() => {
+        stopWaiting?.()
+        start()
+      })
+  })
+  return () => {
+    cancelled = true
+    stopWaiting?.()
+  }
+}
+
 export function notifyDatabaseOpened(): void {
   for (const listener of [...opened]) listener()
 }

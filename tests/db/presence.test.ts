@@ -4,7 +4,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { DB_NAME } from '@/db/constants'
-import { databaseMayExist, notifyDatabaseOpened, onDatabaseOpened } from '@/db/presence'
+import { databaseMayExist, notifyDatabaseOpened, onDatabaseOpened, whenDatabaseMayOpen } from '@/db/presence'
 
 describe('databaseMayExist', () => {
   it('is false on a device with no database of ours, true once there is one', async () => {
@@ -40,5 +40,29 @@ describe('onDatabaseOpened', () => {
     stop()
     notifyDatabaseOpened()
     expect(heard).toEqual(['a'])
+  })
+})
+
+describe('whenDatabaseMayOpen', () => {
+  it('on a device without a database, starts once the app opens it, and only once', async () => {
+    const empty = { databases: () => Promise.resolve([]) } as unknown as IDBFactory
+    const original = globalThis.indexedDB
+    Object.defineProperty(globalThis, 'indexedDB', { value: empty, configurable: true })
+    try {
+      let started = 0
+      whenDatabaseMayOpen(() => started++)
+      await new Promise((r) => setTimeout(r, 0))
+      expect(started).toBe(0)
+      notifyDatabaseOpened()
+      notifyDatabaseOpened()
+      expect(started).toBe(1)
+      const stop = whenDatabaseMayOpen(() => started++)
+      await new Promise((r) => setTimeout(r, 0))
+      stop()
+      notifyDatabaseOpened()
+      expect(started).toBe(1)
+    } finally {
+      Object.defineProperty(globalThis, 'indexedDB', { value: original, configurable: true })
+    }
   })
 })
