@@ -1,11 +1,12 @@
 // Importing a checked plan (packages/core/src/formats/planImport.ts) as the signed-in teacher's homework.
 // Reads what the check needs (the school's classes and subjects, the touched classes' homework and
-// students), and writes in ONE write() transaction for the whole file (bulk requests, a chunk at a time), so an import either adds every
-// new assignment or, on any failure, none. What the school already has is found again inside that
+// students), and writes in ONE write() transaction for the whole file (bulk requests, a chunk at a
+// time), so an import either adds every new assignment or, on any failure, none. What the school already has is found again inside that
 // transaction, so importing a file twice (or in two tabs at once) adds it once.
 import { dayNumber, fromDayNumber } from '@hl/core/domain/dates'
 import { eveningCount } from '@hl/core/domain/minutes'
 import { splitExisting, type ClassLoadContext, type ExistingAssignment, type PlannedAssignment, type PlanSchool } from '@hl/core/formats/planImport'
+import { META } from './constants'
 import type { AppDB } from './database'
 import { uuidv7 } from '@hl/core/ids'
 import type { AssignmentRow, AssignmentStatus, Fields, ItemRow } from '@hl/core/records'
@@ -107,6 +108,10 @@ export async function importPlan(
   onProgress?: ImportProgress,
 ): Promise<PlanImportOutcome> {
   return write(db, ['assignments', 'items'], async (w) => {
+    // A device signed in to no school server queues nothing of the plan: signing in queues every
+    // record the teacher may write (enqueueEverything), these included. A whole term is 400,000
+    // records; their outbox entries would be as many again, and IndexedDB's cost is per record.
+    const queue = (await db.meta.get(META.syncSession)) !== undefined
     const split = splitExisting(input.planned, await existingOn(db, input.planned))
     const outcome: PlanImportOutcome = { assignmentIds: [], itemCount: 0, existingItems: split.existingItems }
     const total = split.toAdd.reduce((n, p) => n + p.assignment.items.length, 0)
@@ -136,8 +141,8 @@ export async function importPlan(
         outcome.assignmentIds.push(id)
       }
       // Assignments before their items, so sync never sends an item ahead of its assignment.
-      await w.createMany('assignments', assignments)
-      await w.createMany('items', items)
+      await w.createMany('assignments', assignments, { queue })
+      await w.createMany('items', items, { queue })
       outcome.itemCount += items.length
       onProgress?.(outcome.itemCount, total)
     }

@@ -24,9 +24,11 @@ export interface Writer {
    * Creates many records of one table at once: the same records, clocks and outbox entries, in the same
    * order, as one `create` each, but read and written with one bulk request per table (a plan import
    * of a whole term: hundreds of thousands of records). Throws, writing nothing of the batch, if any id
-   * is taken by a live record or given twice.
+   * is taken by a live record or given twice. With `queue: false` the records get no outbox entries:
+   * only for a device signed in to no server, whose every record is queued when it signs in
+   * (enqueueEverything in db/sync.ts), so the entries would only be written twice.
    */
-  createMany<K extends SyncedTableName>(table: K, rows: readonly { id: string; fields: Fields<Row<K>> }[]): Promise<Row<K>[]>
+  createMany<K extends SyncedTableName>(table: K, rows: readonly { id: string; fields: Fields<Row<K>> }[], options?: { queue?: boolean }): Promise<Row<K>[]>
   /** Changes some fields of a live record; only fields whose value differs count as changed. */
   update<K extends SyncedTableName>(table: K, id: string, patch: Partial<Fields<Row<K>>>): Promise<Row<K>>
   /** Creates, revives or changes a record with a natural id (a join row): it ends up live with these fields. */
@@ -117,7 +119,8 @@ export async function write<T>(db: AppDB, tables: readonly SyncedTableName[], fn
       return (change?.record ?? existing) as unknown as Row<K>
     }
 
-    const createMany = async <K extends SyncedTableName>(table: K, rows: readonly { id: string; fields: Fields<Row<K>> }[]): Promise<Row<K>[]> => {
+    const createMany = async <K extends SyncedTableName>(table: K, rows: readonly { id: string; fields: Fields<Row<K>> }[], options: { queue?: boolean } = {}): Promise<Row<K>[]> => {
+      const queue = options.queue ?? true
       if (!tables.includes(table)) throw new Error(`write() was not given the table ${table}`)
       const ids = rows.map((r) => r.id)
       const given = new Set<string>()
@@ -146,9 +149,10 @@ export async function write<T>(db: AppDB, tables: readonly SyncedTableName[], fn
           entry = (await db.outbox.where('[table+recordId]').equals([table, row.id]).toArray()).find((e) => e.sentAt === undefined)
         }
         changes.push(change)
-        entries.push(foldIntoEntry(entry, table, before, change))
+        if (queue) entries.push(foldIntoEntry(entry, table, before, change))
       }
       await db.table(table).bulkPut(changes.map((c) => c.record))
+      if (!queue) return changes.map((c) => c.record as unknown as Row<K>)
       const seqs = await db.outbox.bulkPut(entries, { allKeys: true })
       entries.forEach((entry, i) => waiting.set(`${table}\u0000${entry.recordId}`, { ...entry, seq: seqs[i] as number }))
       return changes.map((c) => c.record as unknown as Row<K>)

@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { META } from '@/db/constants'
 import type { AppDB } from '@/db/database'
 import { importPlan, loadPlanClasses, loadPlanSchool } from '@/db/importPlan'
 import { listClassAssignments } from '@/db/repos/assignments'
+import { enqueueEverything } from '@/db/sync'
 import { readPlanForSchool, splitExisting } from '@hl/core/formats/planImport'
 import { freshDb } from './helpers'
 import { seedSchool, snapshot } from './seed'
@@ -42,7 +44,26 @@ describe('importPlan', () => {
     const reading = await listClassAssignments(db, c42.id, '2026-12-01', '2026-12-02')
     expect(reading[0]!.assignment.due).toBe('2026-12-03')
     expect(reading[0]!.items[0]).toMatchObject({ tiers: { core: true, extend: true, challenge: false }, minutes: null, trialMinutes: 10 })
-    // Every record went to the outbox, as any other change: one entry each.
+    // Signed in to no server: nothing is queued, and signing in would queue them with the rest.
+    expect(await entries('assignments')).toBe(assignmentsBefore)
+    expect(await entries('items')).toBe(itemsBefore)
+    await enqueueEverything(db, null)
+    const queued = await db.outbox.toArray()
+    for (const a of [...maths, ...reading]) {
+      expect(queued.filter((e) => e.table === 'assignments' && e.recordId === a.assignment.id)).toHaveLength(1)
+      for (const i of a.items) expect(queued.find((e) => e.table === 'items' && e.recordId === i.id)).toMatchObject({ op: 'put', fields: { title: i.title, assignmentId: a.assignment.id } })
+    }
+  })
+
+  it('on a device signed in to a school server, queues every record it writes: one outbox entry each', async () => {
+    db = freshDb()
+    const { teacherId } = await seedSchool(db)
+    await db.meta.put({ key: META.syncSession, value: { server: 'http://127.0.0.1:1', clientId: 'c-test' } })
+    const read = readPlanForSchool(CSV, 'plan.csv', await loadPlanSchool(db))
+    if (!read.ok) throw new Error('fixture should be valid')
+    const entries = async (table: string) => db.outbox.where('table').equals(table).count()
+    const [assignmentsBefore, itemsBefore] = [await entries('assignments'), await entries('items')]
+    await importPlan(db, { planned: read.planned, teacherId, status: 'published' })
     expect(await entries('assignments')).toBe(assignmentsBefore + 2)
     expect(await entries('items')).toBe(itemsBefore + 3)
   })

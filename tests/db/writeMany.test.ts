@@ -64,6 +64,17 @@ describe('write: createMany', () => {
     expect(entries.filter((e) => e.recordId === 'c3')).toMatchObject([{ fields: { grade: 5, name: '5(1)班' }, baseVersion: 0 }])
   })
 
+  it('with queue: false, stores the same records and clocks and queues nothing', async () => {
+    const queued = await device()
+    const unqueued = await device()
+    await write(queued, ['classes'], (w) => w.createMany('classes', CLASSES), steppingClock())
+    await write(unqueued, ['classes'], (w) => w.createMany('classes', CLASSES, { queue: false }), steppingClock())
+    expect(await unqueued.classes.orderBy('id').toArray()).toEqual(await queued.classes.orderBy('id').toArray())
+    expect(await unqueued.meta.get(META.clock)).toEqual(await queued.meta.get(META.clock))
+    expect(await queued.outbox.count()).toBe(CLASSES.length)
+    expect(await unqueued.outbox.count()).toBe(0)
+  })
+
   it('returns the stored records', async () => {
     const db = await device()
     const rows = await write(db, ['classes'], (w) => w.createMany('classes', CLASSES))
