@@ -2,12 +2,15 @@ import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
+import { splitLocales } from './scripts/splitLocales.ts'
 
 // PWA: registerType 'prompt' so a teacher halfway through grading is never reloaded by an update
 // (house-style habit 11); the app shell asks with a banner instead.
 export default defineConfig(({ mode }) => ({
   plugins: [
     vue(),
+    // Each locale's text in the build only for the language in use (scripts/splitLocales.ts).
+    splitLocales(),
     VitePWA({
       registerType: 'prompt',
       // Each file precached once: workbox's globPatterns below already match everything the build and

@@ -2,7 +2,7 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { createAppRouter } from './router'
-import { createAppI18n } from './i18n'
+import { createAppI18n, showLocale } from './i18n'
 import { useUiStore } from './stores/ui'
 import { useNoticesStore } from './stores/notices'
 import { errorText } from './composables/errorText'
@@ -12,8 +12,10 @@ import './styles/main.css'
 const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia)
-// Start in the stored locale so the first paint is already in the user's language.
-const i18n = createAppI18n(useUiStore(pinia).locale)
+// Start in the stored locale so the first paint is already in the user's language (its words loaded
+// first when it is not Chinese: the build ships each locale's text on its own).
+const locale = useUiStore(pinia).locale
+const i18n = createAppI18n(locale)
 app.use(i18n)
 app.use(createAppRouter())
 
@@ -32,4 +34,4 @@ onUpgradedElsewhere(() => {
   notices.error(i18n.global.t('errors.upgradedElsewhere'), { label: i18n.global.t('errors.reload'), run: () => location.reload() })
 })
 
-app.mount('#app')
+void showLocale(i18n.global, locale).then(() => app.mount('#app'))

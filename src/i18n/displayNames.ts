@@ -7,18 +7,21 @@ import { REGION_PRESETS } from '@hl/core/domain/rules/regions'
 import { SOURCES, type SourceId } from '@hl/core/domain/rules/sources'
 import { parseTermName } from '@hl/core/domain/schoolTerm'
 import { translate, type Locale } from './format'
+import { textIn } from './localeText'
 import { namesMessages } from './messages/names'
 
-const maps = new Map<string, ReadonlyMap<string, string>>()
+const maps = new WeakMap<object, ReadonlyMap<string, string>>()
 function lookup(locale: Locale, table: 'subjects' | 'regions' | 'layers' | 'holidays' | 'documents', key: string): string | undefined {
-  const id = `${locale}|${table}`
-  let map = maps.get(id)
+  const source: Readonly<Record<string, string>> = names(locale)[table]
+  let map = maps.get(source)
   if (!map) {
-    map = new Map(Object.entries(namesMessages[locale][table]))
-    maps.set(id, map)
+    map = new Map(Object.entries(source))
+    maps.set(source, map)
   }
   return map.get(key)
 }
+
+const names = (locale: Locale) => textIn(namesMessages, locale)
 
 /** 语文 → 'Chinese' in English; the stored name itself in Chinese and for a subject the table lacks. */
 export function subjectName(subject: string, locale: Locale): string {
@@ -45,7 +48,7 @@ export function calendarNoteText(note: string, locale: Locale): string {
   const parsed = parseHolidayNote(note)
   if (!parsed || locale === 'zh-CN') return note
   const name = holidayName(parsed.holiday, locale)
-  return parsed.makeUp ? translate(namesMessages[locale], 'makeUpDay', { holiday: name }) : name
+  return parsed.makeUp ? translate(names(locale), 'makeUpDay', { holiday: name }) : name
 }
 
 /** A term name in the usual form ('2026—2027学年第一学期', or its English) in the locale; any other name as written. */
@@ -55,7 +58,7 @@ export function termDisplayName(name: string, locale: Locale): string {
 }
 
 export function formatTermName(term: { schoolYear: number; half: 1 | 2 }, locale: Locale): string {
-  const table = namesMessages[locale]
+  const table = names(locale)
   return translate(table, 'term.name', { from: term.schoolYear, to: term.schoolYear + 1, half: translate(table, `term.half${term.half}`) })
 }
 
@@ -73,7 +76,7 @@ const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']
  */
 export function clauseLabel(clause: string, locale: Locale): string {
   if (locale === 'zh-CN' || clause === '') return clause
-  const table = namesMessages[locale]
+  const table = names(locale)
   const measure = /^措施(\d+)$/.exec(clause)
   if (measure) return translate(table, 'clause.measure', { n: measure[1]! })
   const section = /^([一二三四五六七八九十])(?:\.(\d+))?$/.exec(clause)

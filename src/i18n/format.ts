@@ -6,6 +6,7 @@ import { safeFileName, type FormatError } from '@hl/core/formats/errors'
 import { stripControls } from '@hl/core/formats/sanitize'
 import { findingsMessages } from './messages/findings'
 import { formatsMessages } from './messages/formats'
+import { textIn } from './localeText'
 
 export type Locale = 'zh-CN' | 'en'
 
@@ -146,13 +147,13 @@ export function findingParams(finding: Finding, tr: (key: string, params?: Param
 
 /** The finding as a sentence, e.g. 书面作业平均 72 分钟，超过每日上限 60 分钟（《意见》二.5）. */
 export function findingMessage(finding: Finding, locale: Locale = 'zh-CN', names: FindingNames = {}): string {
-  const table = findingsMessages[locale]
+  const table = textIn(findingsMessages, locale)
   return translate(table, finding.rule, findingParams(finding, (key, params) => translate(table, key, params), names))
 }
 
 /** A reader's error in words, e.g. 「-5」不是有效的分钟数（须为不小于 0 的数字）. */
 export function formatErrorText(error: FormatError, locale: Locale = 'zh-CN'): string {
-  return translate(formatsMessages[locale], `errors.${error.code}`, error.params)
+  return translate(textIn(formatsMessages, locale), `errors.${error.code}`, error.params)
 }
 
 /**
@@ -161,7 +162,7 @@ export function formatErrorText(error: FormatError, locale: Locale = 'zh-CN'): s
  * quote; this cleans the whole line again, the file name included).
  */
 export function formatErrorLine(error: FormatError, locale: Locale = 'zh-CN'): string {
-  const table = formatsMessages[locale]
+  const table = textIn(formatsMessages, locale)
   const where = { file: safeFileName(error.file), line: error.line, column: error.column ?? '' }
   const at = translate(table, error.column === undefined ? 'at' : 'atColumn', where)
   return stripControls(`${at} ${formatErrorText(error, locale)}`)

@@ -6,6 +6,7 @@ import { appMessages } from './messages/app'
 import { commonMessages } from './messages/common'
 import { compileMessage, renderMessage } from './format'
 import { findingsMessages } from './messages/findings'
+import { setTextLocale } from './localeText'
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number]
@@ -47,6 +48,27 @@ function merge(locale: AppLocale) {
 
 /** The shell's messages; each lazy screen adds its own namespace when it opens (screenMessages.ts). */
 export const messages = { 'zh-CN': merge('zh-CN'), en: merge('en') }
+
+/** What showLocale needs of vue-i18n's global composer (as createAppI18n().global or useI18n({ useScope: 'global' }) give it). */
+interface LocaleTarget {
+  mergeLocaleMessage(locale: string, messages: object): void
+  locale: { value: string }
+}
+
+/**
+ * Makes `locale` the language shown: in the app's build English is loaded first (localeText.ts) and the
+ * shell's words put in; each screen's follow as they arrive (useScreenMessages). If English cannot be
+ * loaded (offline, not cached) the Chinese fallback shows rather than nothing.
+ */
+export async function showLocale(global: LocaleTarget, locale: AppLocale): Promise<void> {
+  try {
+    await setTextLocale(locale)
+    if (locale === 'en') global.mergeLocaleMessage('en', merge('en'))
+  } catch {
+    // The fallback locale's words show where English is missing.
+  }
+  global.locale.value = locale
+}
 
 /**
  * vue-i18n's runtime-only build (vite.config.ts) carries no message compiler: this one, the app's own

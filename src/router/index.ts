@@ -2,6 +2,7 @@
 // navigation shows. Screens that need a school send a first-time user to 欢迎 (welcome) instead.
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import { databaseMayExist } from '@/db/presence'
+import { textsReady } from '@/i18n/localeText'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -80,6 +81,8 @@ export function createAppRouter(
     if (to.meta.firstRun && exists) return { name: 'my-week' }
     return true
   })
+  // In English, the words of the screen's modules (loaded with its chunk) are here before it renders.
+  router.beforeResolve(() => textsReady().catch(() => undefined))
   return router
 }
 

@@ -28,6 +28,8 @@ describe('App shell', () => {
     expect(english.attributes('aria-pressed')).toBe('false')
 
     await english.trigger('click')
+    // The switch waits for the language's words (in the app's build they load when first asked for).
+    await flushPromises()
     expect(wrapper.get('header').text()).toContain('Homework Ledger')
     expect(wrapper.get('main h1').text()).toBe('Double Reduction rules')
     expect(wrapper.get('#level-juniorHigh tr[data-rule="dailyCapMinutes"]').text()).toContain('90 min')
@@ -37,6 +39,7 @@ describe('App shell', () => {
     expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en')
 
     await wrapper.get('button[data-locale="zh-CN"]').trigger('click')
+    await flushPromises()
     expect(wrapper.get('main h1').text()).toBe('双减规则')
     expect(document.documentElement.lang).toBe('zh-CN')
   })
