@@ -6,7 +6,7 @@ import type { AssignmentDraft } from '@hl/core/domain/assignmentDraft'
 import type { FormConflict, FormState } from '@hl/core/domain/designerForm'
 import type { AssignmentRow, AssignmentStatus } from '@hl/core/records'
 import { appDb } from '@/db/database'
-import { propagateBankUses } from '@/db/repos/bank'
+import { propagateBankUses } from '@/db/repos/bankLinks'
 import {
   AssignmentConflictError,
   copyAssignment,

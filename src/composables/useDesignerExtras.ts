@@ -6,19 +6,16 @@ import { computed, type ComputedRef } from 'vue'
 import { isIsoDate } from '@hl/core/domain/dates'
 import { itemMinutes } from '@hl/core/domain/minutes'
 import { applyFactor, designerCalibration, type DesignerCalibration } from '@hl/core/domain/realTimes'
-import { rulesForGrade } from '@hl/core/domain/rules/profile'
 import { appDb } from '@/db/database'
-import { bankLinksOf, linkBankItem, loadBankStats } from '@/db/repos/bank'
+import { bankLinksOf, earlierUsesInClass, linkBankItem } from '@/db/repos/bankLinks'
 import { loadCalibrationInput } from '@/db/repos/times'
 import { toItem } from '@/db/toDomain'
 import type { BankEntry } from './useBank'
 import type { DesignerState, DraftItem } from './useAssignmentDraft'
 import { useLiveQuery } from './useLiveQuery'
-import { useSchool } from './useSchool'
 
 export function useDesignerExtras(state: DesignerState, teacherId: () => string | undefined, multiplier: ComputedRef<number>) {
   const db = appDb()
-  const school = useSchool()
   const classId = () => state.classIds[0]
   const input = useLiveQuery(
     async () => {
@@ -47,18 +44,20 @@ export function useDesignerExtras(state: DesignerState, teacherId: () => string 
   }
 
   const itemIds = () => state.items.map((i) => i.id).join(',')
-  const links = useLiveQuery(() => bankLinksOf(db, state.items.map((i) => i.id)), [itemIds])
-  const stats = useLiveQuery(() => loadBankStats(db, (grade) => rulesForGrade(school.rules.value, grade).teacherMultiplier))
-
   /** Items of the form that come from the bank and were set in this class before, with the last date. */
+  const earlier = useLiveQuery(
+    async () => {
+      const cid = classId()
+      if (!cid) return new Map<string, string>()
+      return earlierUsesInClass(db, await bankLinksOf(db, state.items.map((i) => i.id)), cid)
+    },
+    [itemIds, classId],
+  )
   const repeats = computed(() => {
     const out: { itemId: string; title: string; date: string }[] = []
-    const cid = classId()
     for (const item of state.items) {
-      const bankItemId = links.data.value?.get(item.id)
-      const uses = bankItemId ? stats.data.value?.get(bankItemId)?.uses : undefined
-      const earlier = (uses ?? []).filter((u) => u.classId === cid && u.itemId !== item.id).sort((a, b) => (a.date < b.date ? 1 : -1))[0]
-      if (earlier) out.push({ itemId: item.id, title: item.title, date: earlier.date })
+      const date = earlier.data.value?.get(item.id)
+      if (date) out.push({ itemId: item.id, title: item.title, date })
     }
     return out
   })

@@ -8,12 +8,13 @@ import { isHandedIn, type StudentGrading } from '@hl/core/domain/grading'
 import { writtenHomeMinutes } from '@hl/core/domain/realTimes'
 import type { Tier } from '@hl/core/domain/types'
 import type { BankRow } from '@hl/core/formats/bankFile'
-import { naturalId, uuidv7 } from '@hl/core/ids'
+import { uuidv7 } from '@hl/core/ids'
 import type { BankItemRow, Fields, ItemRow } from '@hl/core/records'
 import type { AppDB } from '../database'
 import { liveRow, liveRows } from '../read'
 import { toItem } from '../toDomain'
 import { write } from '../write'
+import { bankUseId } from './bankLinks'
 
 export type BankItemFields = Fields<BankItemRow>
 
@@ -21,8 +22,6 @@ export async function listBank(db: AppDB): Promise<BankItemRow[]> {
   // Newest first: UUIDv7 ids are time-ordered.
   return (await liveRows(db.bankItems)).sort((a, b) => (a.id < b.id ? 1 : -1))
 }
-
-export const bankUseId = (bankItemId: string, itemId: string): string => naturalId(bankItemId, itemId)
 
 /** Saves an item to the bank; `fromItemId` (an item already set) counts as its first use. */
 export async function saveToBank(db: AppDB, fields: BankItemFields, fromItemId?: string): Promise<BankItemRow> {
@@ -45,40 +44,6 @@ export async function restoreBankItem(db: AppDB, id: string): Promise<void> {
   await write(db, ['bankItems'], (w) => w.restore('bankItems', id))
 }
 
-/** The designer picked a bank item as its (draft) item `itemId`. */
-export async function linkBankItem(db: AppDB, bankItemId: string, itemId: string): Promise<void> {
-  await write(db, ['bankUses'], (w) => w.upsert('bankUses', bankUseId(bankItemId, itemId), { bankItemId, itemId }))
-}
-
-/** The bank links of some (draft or saved) items, by item id. */
-export async function bankLinksOf(db: AppDB, itemIds: readonly string[]): Promise<Map<string, string>> {
-  if (itemIds.length === 0) return new Map()
-  const uses = await liveRows(db.bankUses.where('itemId').anyOf([...itemIds]))
-  return new Map(uses.map((u) => [u.itemId, u.bankItemId]))
-}
-
-/**
- * Assignments set together for parallel classes: the first one's items kept the designer's ids (and so
- * its bank links); the others' items at the same places are uses of the same bank items too.
- */
-export async function propagateBankUses(db: AppDB, assignmentIds: readonly string[]): Promise<void> {
-  if (assignmentIds.length < 2) return
-  const items = await liveRows(db.items.where('assignmentId').anyOf([...assignmentIds]))
-  const at = (assignmentId: string) => items.filter((i) => i.assignmentId === assignmentId).sort((a, b) => a.position - b.position)
-  const first = at(assignmentIds[0]!)
-  const links = await bankLinksOf(db, first.map((i) => i.id))
-  if (links.size === 0) return
-  await write(db, ['bankUses'], async (w) => {
-    for (const other of assignmentIds.slice(1)) {
-      const list = at(other)
-      for (const [position, item] of first.entries()) {
-        const bankItemId = links.get(item.id)
-        const copy = list[position]
-        if (bankItemId && copy) await w.upsert('bankUses', bankUseId(bankItemId, copy.id), { bankItemId, itemId: copy.id })
-      }
-    }
-  })
-}
 
 export interface BankUseDetail extends BankItemUse {
   assignmentId: string
