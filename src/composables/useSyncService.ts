@@ -22,6 +22,7 @@ export function useSyncService(): void {
   }
   let runner: import('@/sync/runner').SyncRunner | null = null
   let outbox: Subscription | undefined
+  let conflicts: Subscription | undefined
   let session: Subscription | undefined
   let disposed = false
 
@@ -32,9 +33,14 @@ export function useSyncService(): void {
     runner = createSyncRunner({ db: database, onStatus: (s) => store.setStatus(s) })
     runner.start()
     outbox = liveQuery!(() => database.outbox.count()).subscribe({ next: () => runner?.changed() })
+    // A value that lost to a later change arrives by sync with no word on the screen it changed: the
+    // indicator on every screen says so, and leads to 同步's list.
+    conflicts = liveQuery!(() => database.syncConflicts.filter((c) => c.dismissedAt === null).count()).subscribe({ next: (n) => store.setConflicts(n), error: () => undefined })
   }
   function stopRunner(): void {
     outbox?.unsubscribe()
+    conflicts?.unsubscribe()
+    store.setConflicts(0)
     runner?.stop()
     runner = null
     store.setStatus({ phase: 'off', waiting: 0, lastSyncAt: null, lastError: null })

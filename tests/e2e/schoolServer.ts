@@ -121,6 +121,18 @@ export async function joinWithInvite(b: TestBrowser, baseUrl: string, code: stri
   await synced(b.page)
 }
 
+/** A teacher signs in on another device of hers with her account and password (同步 › 账号密码). */
+export async function signIn(b: TestBrowser, baseUrl: string, login: string, password: string): Promise<void> {
+  await b.page.goto(`${baseUrl}/sync`)
+  await b.page.getByRole('heading', { level: 1, name: '同步' }).waitFor()
+  await b.page.getByLabel('账号密码').check()
+  await b.page.getByLabel('账号', { exact: true }).fill(login)
+  await b.page.getByLabel('密码', { exact: true }).fill(password)
+  await b.page.getByRole('button', { name: '登录', exact: true }).click()
+  await b.page.getByTestId('sync-status').waitFor({ timeout: 30_000 })
+  await synced(b.page)
+}
+
 /** The admin loads the demo school and creates it on the server with the setup code. */
 export async function createSchoolOnServer(page: Page, s: SchoolServer): Promise<void> {
   const url = s.server.url

@@ -26,6 +26,8 @@ const KINDS: { kind: string; table: TableName; reads: Who[]; writes: Who[]; chan
   { kind: 'class a itself', table: 'classes', reads: WHO, writes: ['admin'], change: (r) => ({ name: `${String(r.name)}′` }) },
   { kind: 'a teacher (accounts are server-owned)', table: 'teachers', reads: WHO, writes: ['admin'], change: (r) => ({ name: `${String(r.name)}′` }) },
   { kind: 'the school', table: 'schools', reads: WHO, writes: ['admin'], change: (r) => ({ name: `${String(r.name)}′` }) },
+  // 审核 on or off is a school setting: the admin's alone, never a grade leader's or a teacher's.
+  { kind: 'the school’s approval setting', table: 'schools', reads: WHO, writes: ['admin'], change: (r) => ({ approval: r.approval !== true }) },
   // 审核: a decision on that assignment, made by the class teacher in her own name. Only she may change it
   // (the grade leader may decide too, but never in another's name); the maths teacher, whose homework it
   // is, may never write one.

@@ -16,6 +16,8 @@ const zhCN = {
     offlineWaiting: '离线，{n} 项待同步',
     error: '同步出错',
     signedOut: '需要重新登录',
+    conflicts: '冲突 {n}',
+    withConflicts: '{status}，{conflicts}',
   },
   a11y: {
     skipLink: '跳到主要内容',
@@ -170,6 +172,8 @@ const en: Messages = {
     offlineWaiting: 'Offline, {n} waiting',
     error: 'Sync error',
     signedOut: 'Sign in again',
+    conflicts: 'Conflicts: {n}',
+    withConflicts: '{status}, {conflicts}',
   },
   a11y: {
     skipLink: 'Skip to main content',
