@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { liveQuery } from 'dexie'
 import type { AppDB } from '@/db/database'
 import { write } from '@/db/write'
+import { applyPulledPage } from '@/db/sync'
 import { exportBackup } from '@/db/backup'
 import { createAssignments, listClassAssignments, removeAssignments, updateAssignment } from '@/db/repos/assignments'
 import { listClasses } from '@/db/repos/classes'
@@ -107,5 +108,21 @@ describe("items by their assignment's class and evening", () => {
     await write(db, ['assignments', 'items'], (w) => w.create('items', 'i-new', { assignmentId: a!.id, position: 1, title: '听写', kind: 'written', where: 'home', tiers: { core: true, extend: true, challenge: true }, minutes: 5, trialMinutes: null }))
     await expect.poll(() => seen.at(-1)).toEqual(['口算', '听写'])
     sub.unsubscribe()
+  })
+
+  it("follows another device's change of an assignment's evening that a pull brings, and a pulled page's items before their assignment", async () => {
+    const { teacherId, c1 } = await school()
+    const [a] = await createAssignments(db, { classIds: [c1.id], teacherId, status: 'published', draft: draft('2026-11-23', [item('口算', 10)]) })
+    const stored = (await db.assignments.get(a!.id))!
+    const later = '001900000000000-000000-dev2'
+    const moved = { ...stored, date: '2026-11-30', updatedAt: later, fieldClock: { ...stored.fieldClock, date: later }, version: stored.version + 1 }
+    const clocked = <T extends object>(row: T) => ({ ...row, fieldClock: Object.fromEntries(Object.keys(row).filter((k) => !['id', 'updatedAt', 'fieldClock', 'version'].includes(k)).map((k) => [k, later])) })
+    const fresh = { ...meta('a-pulled'), updatedAt: later, classId: c1.id, subject: '语文', date: '2026-11-24', due: '', status: 'published', teacherId: 'other', batchId: 'b2' }
+    const freshItem = { ...meta('i-pulled'), updatedAt: later, assignmentId: 'a-pulled', position: 0, title: '背诵', kind: 'oral', where: 'home', tiers: { core: true, extend: true, challenge: true }, minutes: 10, trialMinutes: null }
+    const page = { records: [{ table: 'items', row: clocked(freshItem) }, { table: 'assignments', row: moved }, { table: 'assignments', row: clocked(fresh) }], conflicts: [], cursor: 'c1' }
+    const result = await applyPulledPage(db, page, 1_900_000_000_000)
+    expect(result.refused).toBe(0)
+    expect(await titles(c1.id, '2026-11-23', '2026-11-29')).toEqual([['2026-11-24', ['背诵']]])
+    expect(await titles(c1.id, '2026-11-30', '2026-12-06')).toEqual([['2026-11-30', ['口算']]])
   })
 })
