@@ -17,6 +17,3 @@ export const META = {
   /** The last sync's time and error, and changes the server refused. */
   syncState: 'syncState',
 } as const
-
-/** The items' device-local index of their assignment's class and evening (./classDate.ts keeps it). */
-export const CLASS_DATE = 'classDate'

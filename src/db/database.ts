@@ -4,7 +4,6 @@ import Dexie, { type Table, type Transaction } from 'dexie'
 import type { MetaRow, OutboxEntry, SyncedTables } from '@hl/core/records'
 import type { ConflictRow } from '@hl/core/sync/protocol'
 import type { DraftRecord } from '@hl/core/schema/drafts'
-import { classDateMiddleware } from './classDate'
 import { DB_NAME } from './constants'
 import { notifyDatabaseOpened, notifyUpgradedElsewhere } from './presence'
 
@@ -64,23 +63,7 @@ export const SCHEMA_V4 = { ...SCHEMA_V3, syncConflicts: 'id, recordId, at' } as 
  */
 export const SCHEMA_V5 = { ...SCHEMA_V4, gradeBudgets: 'id, grade', approvals: 'id, assignmentId' } as const
 
-/**
- * Version 6: items are indexed by their assignment's class and evening (`classDate`, kept by the
- * middleware of ./classDate.ts and hidden from reads), so the desk reads a class's term of items as one
- * range. Stored rows keep their synced fields; the upgrade stamps every item.
- */
-export const SCHEMA_V6 = { ...SCHEMA_V5, items: 'id, assignmentId, classDate' } as const
-
-export const CURRENT_VERSION = 6
-
-/** Stamps every item with its assignment's class and evening (['', assignmentId] without one), as the middleware would. */
-export async function stampItemsV6(tx: Transaction): Promise<void> {
-  const places = new Map<string, [string, string]>()
-  await tx.table('assignments').each((a: { id: string; classId: string; date: string }) => void places.set(a.id, [a.classId, a.date]))
-  await tx.table('items').toCollection().modify((item: { assignmentId: string; classDate?: [string, string] }) => {
-    item.classDate = places.get(item.assignmentId) ?? ['', item.assignmentId]
-  })
-}
+export const CURRENT_VERSION = 5
 
 /**
  * Folds a version-1 outbox (one entry per write) into one entry per record, in order: later fields
@@ -142,8 +125,6 @@ export class AppDB extends Dexie {
     this.version(3).stores(SCHEMA_V3)
     this.version(4).stores(SCHEMA_V4)
     this.version(5).stores(SCHEMA_V5)
-    this.version(6).stores(SCHEMA_V6).upgrade(stampItemsV6)
-    this.use(classDateMiddleware)
     // Another tab opened a newer version of the app, which needs a newer database: this tab closes its
     // connection at once (else the other tab's upgrade waits, blocked) and asks to be reloaded.
     this.on('versionchange', () => {

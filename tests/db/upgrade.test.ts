@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { AppDB, CURRENT_VERSION, onUpgradedElsewhere, SCHEMA_V6 } from '@/db/database'
+import { AppDB, CURRENT_VERSION, onUpgradedElsewhere, SCHEMA_V5 } from '@/db/database'
 import { getSchoolContext } from '@/db/repos/school'
 import { listClassAssignments } from '@/db/repos/assignments'
 import { listStudents, listStudentTiers } from '@/db/repos/students'
@@ -99,22 +99,6 @@ const V4_ROWS: Record<string, object[]> = {
   gradings: [{ ...m('a1|st1'), assignmentId: 'a1', studentId: 'st1', classId: 'c1', status: 'submitted', level: 'a', score: null, comment: '', correction: '' }],
   bankItems: [{ ...m('b1'), teacherId: 'me', grade: 5, subject: '数学', title: '练习册p23', book: '', pages: '', unit: '', points: {}, difficulty: 2, kind: 'written', where: 'home', tiers: { core: true, extend: true, challenge: true }, minutes: 20, trialMinutes: null }],
   syncConflicts: [{ id: 'k1', table: 'items', recordId: 'i1', field: 'minutes', kind: 'field', kept: 20, keptClock: '001800000000003-000000-dev1', keptBy: 'me', lost: 15, lostClock: '001800000000001-000000-dev2', lostBy: null, at: 1_800_000_000_000, dismissedAt: null }],
-}
-
-/** Version 5 as released (the desk): version 4 plus 统筹 budgets and 审核 decisions. */
-const V5 = { ...V4, gradeBudgets: 'id, grade', approvals: 'id, assignmentId' }
-
-const V5_ROWS: Record<string, object[]> = {
-  ...V4_ROWS,
-  classes: [...V4_ROWS.classes!, { ...m('c2'), grade: 5, name: '5(2)' }],
-  assignments: [...V4_ROWS.assignments!, { ...m('a2'), classId: 'c2', subject: '数学', date: '2026-11-24', due: '', status: 'published', teacherId: 'me', batchId: 'b2' }],
-  items: [
-    ...V4_ROWS.items!,
-    // a removed item of a2 (an approval counts it), and an item whose assignment this device never got
-    { ...m('i2'), assignmentId: 'a2', position: 0, title: '口算', kind: 'written', where: 'home', tiers: { core: true, extend: false, challenge: false }, minutes: 10, trialMinutes: null, deletedAt: '001800000000004-000000-dev1' },
-    { ...m('i3'), assignmentId: 'a9', position: 0, title: '别班的题', kind: 'written', where: 'home', tiers: { core: true, extend: true, challenge: true }, minutes: 5, trialMinutes: null },
-  ],
-  approvals: [{ ...m('d1'), assignmentId: 'a1', decision: 'approved', reason: '', minutes: {}, basis: '001800000000003-000000-dev1', teacherId: 'me', decidedAt: 1_800_000_000_000 }],
 }
 
 let name = ''
@@ -228,37 +212,6 @@ describe('version 5', () => {
   })
 })
 
-describe('version 6', () => {
-  it('opens a version 5 database with every record as it was, and every item in the index of its class and evening', async () => {
-    name = `upgrade-v5-${Date.now()}`
-    const old = new Dexie(name)
-    old.version(5).stores(V5)
-    await old.transaction('rw', old.tables, async () => {
-      for (const [table, rows] of Object.entries(V5_ROWS)) await old.table(table).bulkAdd(rows)
-    })
-    old.close()
-
-    const db = new AppDB(name)
-    await db.open()
-    expect(db.verno).toBe(CURRENT_VERSION)
-    // The index's stamp is the device's own: reads never show it, so every row reads as it was stored.
-    for (const [table, rows] of Object.entries(V5_ROWS)) {
-      const stored = await db.table(table).toArray()
-      expect(table === 'outbox' ? stored.map(({ seq: _seq, ...e }) => e) : stored, table).toEqual(rows)
-    }
-    const at = (classId: string, date: string) => db.items.where('classDate').equals([classId, date]).primaryKeys()
-    expect(await at('c1', '2026-11-23')).toEqual(['i1'])
-    expect(await at('c2', '2026-11-24')).toEqual(['i2'])
-    expect(await at('', 'a9')).toEqual(['i3'])
-    const [a1] = await listClassAssignments(db, 'c1', '2026-11-23', '2026-11-29')
-    expect(a1?.items.map((i) => i.title)).toEqual(['练习册p23'])
-    expect(a1?.approval?.decisions.map((d) => d.decision)).toEqual(['approved'])
-    const [a2] = await listClassAssignments(db, 'c2', '2026-11-23', '2026-11-29')
-    expect(a2?.items).toEqual([])
-    db.close()
-  })
-})
-
 describe('an upgrade in another tab', () => {
   it('closes this tab’s connection at once, says so, and the other tab’s upgrade is not blocked', async () => {
     name = `upgrade-elsewhere-${Date.now()}`
@@ -268,7 +221,7 @@ describe('an upgrade in another tab', () => {
     const stop = onUpgradedElsewhere(() => told++)
     // A newer app in another tab: the same database at the next version.
     const newer = new Dexie(name)
-    newer.version(CURRENT_VERSION + 1).stores({ ...SCHEMA_V6, later: 'id' })
+    newer.version(CURRENT_VERSION + 1).stores({ ...SCHEMA_V5, later: 'id' })
     await newer.open()
     expect(told).toBe(1)
     expect(mine.isOpen()).toBe(false)

@@ -3,7 +3,6 @@
 import { checkDraft, type AssignmentDraft, type DraftProblem, type ItemDraft } from '@hl/core/domain/assignmentDraft'
 import { addDays } from '@hl/core/domain/dates'
 import { rebaseForm, type FormConflict, type FormItem, type FormState } from '@hl/core/domain/designerForm'
-import { CLASS_DATE } from '../constants'
 import type { AppDB } from '../database'
 import { uuidv7 } from '@hl/core/ids'
 import { byPosition, liveRow, liveRows } from '../read'
@@ -203,11 +202,6 @@ async function withItems(db: AppDB, assignments: AssignmentRow[]): Promise<Assig
   const ids = assignments.map((a) => a.id)
   // Deleted items too: a removed item is a change of the content an approval was given on.
   const [items, approvals] = await Promise.all([db.items.where('assignmentId').anyOf(ids).toArray(), db.approvals.where('assignmentId').anyOf(ids).toArray()])
-  return joinItems(assignments, items, approvals)
-}
-
-/** Each assignment with its live items by position and its approval facts, from its items (deleted ones too) and decisions. */
-function joinItems(assignments: AssignmentRow[], items: readonly ItemRow[], approvals: readonly ApprovalRow[]): AssignmentWithItems[] {
   const byAssignment = new Map<string, ItemRow[]>()
   for (const item of items) {
     const list = byAssignment.get(item.assignmentId)
@@ -247,21 +241,8 @@ export async function listClassAssignments(db: AppDB, classId: string, from: str
   ])
   const seen = new Set(setInRange.map((a) => a.id))
   const all = [...setInRange, ...spreadingIn.filter((a) => a.date < from && !seen.has(a.id))]
-  if (all.length === 0) return []
   all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : zhOrder.compare(a.subject, b.subject)))
-  // The items as one range of the class's evenings (from the earliest one set, spreading in included):
-  // a term is ~5,000 items a class, which one cursor step each through anyOf took over a second to read.
-  // The range may hold items of deleted or other assignments of those days: only these assignments' count.
-  const ids = new Set(all.map((a) => a.id))
-  const [items, approvals] = await Promise.all([
-    db.items.where(CLASS_DATE).between([classId, all[0]!.date], [classId, to], true, true).toArray(),
-    db.approvals.where('assignmentId').anyOf([...ids]).toArray(),
-  ])
-  return joinItems(
-    all,
-    items.filter((i) => ids.has(i.assignmentId)),
-    approvals,
-  )
+  return withItems(db, all)
 }
 
 /** A teacher's assignments set in [from, to], across their classes. */
