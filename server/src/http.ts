@@ -111,9 +111,11 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
 
   app.use('/api/*', async (c, next) => {
     const start = performance.now()
+    // Set before the handler answers, so it goes out with the answer: a header set on a finished
+    // response makes Hono rebuild it as a streamed one, which cost a 400 kB pull page several ms.
+    c.header('Cache-Control', 'no-store')
     await next()
     ctx.log.info('request', { method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - start) })
-    c.header('Cache-Control', 'no-store')
   })
 
   const api = new Hono<Env>()

@@ -1,6 +1,6 @@
 // The sync protocol against a real server on loopback, on PGlite and on PostgreSQL.
 import { encodeHlc } from '@hl/core/domain/hlc'
-import { LIMITS, SCHEMA_VERSION, type PullResponse, type PushResponse } from '@hl/core/sync/protocol'
+import { LIMITS, SCHEMA_VERSION, type PullResponse, type PushResponse, type Session } from '@hl/core/sync/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../server/src/server'
 import { assignment, item, makeSchool, uid, type School } from './fixture'
@@ -53,6 +53,38 @@ describe.each(STORES)('the sync protocol on %s', (kind) => {
     expect(replay.body).toMatchObject({ lastSeq: 2, applied: [], skipped: [1, 2] })
     const after = await post<PullResponse>(server, '/pull', { clientId: chinese.clientId, cursor }, chinese.session.accessToken)
     expect(after.body).toMatchObject({ records: [], more: false })
+  })
+
+  it("refuses a client id presented by another device, and changes nothing", async () => {
+    const login = school.sessions.mathA.account.login
+    const other = (await post<Session>(server, '/login', { school: school.admin.school.code, login, password: 'a good password' })).body
+    const math = device('mathA')
+    const first = uid('asg')
+    math.put('assignments', first, assignment(school.classes.a, '数学', school.sessions.mathA.account.teacherId))
+    expect(await math.push(server)).toMatchObject({ lastSeq: 1, applied: [1] })
+    // The other device sends a change under the first device's client id.
+    const id = uid('asg')
+    const at = stamp(Date.now(), 'other')
+    const fields = assignment(school.classes.a, '数学', school.sessions.mathA.account.teacherId)
+    const mutation = { seq: 2, table: 'assignments', id, op: 'put', baseVersion: 0, hlc: at, fields, fieldClock: Object.fromEntries(Object.keys(fields).map((f) => [f, at])), baseClock: {} }
+    const refused = await post(server, '/push', { clientId: math.clientId, schemaVersion: SCHEMA_VERSION, mutations: [mutation] }, other.accessToken)
+    expect(refused).toMatchObject({ status: 403, body: { error: { code: 'clientOfAnotherDevice' } } })
+    const reader = device('chineseA')
+    await reader.pullAll(server)
+    expect(reader.records.has(`assignments/${first}`)).toBe(true)
+    expect(reader.records.has(`assignments/${id}`)).toBe(false)
+    // The client's own device goes on from its last seq, as if nothing had been sent.
+    math.put('assignments', id, fields)
+    expect(await math.push(server)).toMatchObject({ lastSeq: 2, applied: [2], skipped: [] })
+  })
+
+  it('answers every API request with Cache-Control: no-store, pages and errors alike', async () => {
+    const math = device('mathA')
+    const headers = async (path: string, body: unknown, token?: string) =>
+      (await fetch(`${server.url}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })).headers
+    expect((await headers('/pull', { clientId: math.clientId, cursor: null }, math.session.accessToken)).get('cache-control')).toBe('no-store')
+    expect((await headers('/pull', { clientId: math.clientId, cursor: null }, 'not a token')).get('cache-control')).toBe('no-store')
+    expect((await headers('/pull', { clientId: 7 }, math.session.accessToken)).get('cache-control')).toBe('no-store')
   })
 
   it('rejects a bad mutation with a code, consumes its seq, and applies the rest of the batch', async () => {

@@ -12,10 +12,12 @@ export interface StoreConfig {
   /** PGlite's folder ('memory://' for a throwaway in-memory database). */
   dataDir: string
   onPoolError?: (err: Error) => void
+  /** Connections in the PostgreSQL pool (HL_POOL_SIZE). */
+  poolSize?: number
 }
 
 export async function openStore(config: StoreConfig): Promise<Store> {
-  const store = config.databaseUrl ? await openPostgres(config.databaseUrl, config.onPoolError ?? (() => {})) : await openPGlite(config.dataDir)
+  const store = config.databaseUrl ? await openPostgres(config.databaseUrl, config.onPoolError ?? (() => {}), config.poolSize) : await openPGlite(config.dataDir)
   try {
     await migrate(store.db as never)
   } catch (err) {

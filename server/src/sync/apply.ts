@@ -102,7 +102,7 @@ export class ChangeSet {
 
   /** Reads the records named (and not read yet) in one query. */
   async preload(keys: readonly { table: string; id: string }[]): Promise<void> {
-    const missing = keys.filter((k) => !this.rows.has(keyOf(k.table, k.id)))
+    const missing = [...new Map(keys.filter((k) => !this.rows.has(keyOf(k.table, k.id))).map((k) => [keyOf(k.table, k.id), k])).values()]
     for (let i = 0; i < missing.length; i += 500) {
       const chunk = missing.slice(i, i + 500)
       const found = await this.tx
@@ -188,15 +188,23 @@ const factsOfStored = (row: StoredRow): RecordFacts => ({
   parentId: row.parent_id,
 })
 
-/** The records (and their parents) a batch of changes touches, read in two queries before applying. */
+/**
+ * The records (and their parents) a batch of changes touches, read before applying: the records and
+ * the parents the changes name in one query, then, only if a stored record names a parent not read
+ * yet (a record moving to another parent), those in a second.
+ */
 export async function preloadFor(env: ApplyEnv, changes: readonly Pick<Mutation, 'table' | 'id' | 'fields'>[]): Promise<void> {
-  await env.changes.preload(changes.map((m) => ({ table: m.table, id: m.id })))
+  const keys = changes.map((m) => ({ table: m.table, id: m.id }))
+  for (const m of changes) {
+    const def = isTableName(m.table) ? TABLE_SCOPE[m.table].parent : undefined
+    const named = def ? m.fields[def.field] : undefined
+    if (def && typeof named === 'string') keys.push({ table: def.table, id: named })
+  }
+  await env.changes.preload(keys)
   const parents: { table: string; id: string }[] = []
   for (const m of changes) {
     const def = isTableName(m.table) ? TABLE_SCOPE[m.table].parent : undefined
     if (!def) continue
-    const named = m.fields[def.field]
-    if (typeof named === 'string') parents.push({ table: def.table, id: named })
     const stored = await env.changes.get(m.table, m.id)
     if (stored?.parent_id) parents.push({ table: def.table, id: stored.parent_id })
   }

@@ -40,7 +40,8 @@ interface PageRow {
  * later version and step over an earlier one). It walks the next WINDOW records by version (an ordered
  * index range that stops there: no sort of everything after the cursor, whose cost would grow with
  * every page of a full pull), keeps those in the caller's scope, and adds the caller's conflict notices
- * of the same stretch of versions. The 'w' row says where the window ended (null: it reached the end).
+ * of the same stretch of versions (the window's end bounds their index range too: a full pull must not
+ * read every later conflict on every page). The 'w' row says where the window ended (null: it reached the end).
  * Rows come back as the JSON text the database holds, sent as they are.
  */
 async function page(db: Db, schoolId: string, scope: Scope, after: number, limit: number): Promise<PageRow[]> {
@@ -59,8 +60,8 @@ async function page(db: Db, schoolId: string, scope: Scope, after: number, limit
         'id', c.conflict_id, 'table', c.tbl, 'recordId', c.record_id, 'field', c.field, 'kind', c.kind,
         'kept', c.kept, 'keptClock', c.kept_clock, 'keptBy', c.kept_by, 'lost', c.lost, 'lostClock', c.lost_clock, 'lostBy', c.lost_by,
         'at', c.created_at, 'dismissedAt', c.dismissed_at)::text as body
-      from conflicts c, bound
-      where c.school_id = ${schoolId} and c.version > ${after} and (bound.last is null or c.version <= bound.last)
+      from conflicts c
+      where c.school_id = ${schoolId} and c.version > ${after} and c.version <= (select coalesce(last, ${Number.MAX_SAFE_INTEGER}) from bound)
         and (c.lost_by = ${scope.teacherId} or c.kept_by = ${scope.teacherId})
       order by c.version limit ${limit + 1})
     union all

@@ -7,6 +7,7 @@ import { sql } from 'kysely'
 import { MIN_SCHEMA_VERSION, SCHEMA_VERSION, type PushRequest, type PushResponse } from '@hl/core/sync/protocol'
 import { ApiFailure } from '../errors'
 import type { ServerContext } from '../context'
+import type { Db } from '../store'
 import { applyChange, ChangeSet, preloadFor, type ApplyEnv } from './apply'
 import { loadScope, type Caller } from './scope'
 
@@ -36,23 +37,54 @@ function inTurn<T>(schoolId: string, fn: () => Promise<T>): Promise<T> {
  * Runs `fn` under the school's row lock with a version counter and a change set; writes the changes
  * and the counter's end before commit. The row lock orders pushes across server processes too.
  */
-export async function withSchoolLock<T>(ctx: ServerContext, schoolId: string, fn: (env: LockedEnv) => Promise<T>): Promise<T> {
-  return inTurn(schoolId, () => schoolTransaction(ctx, schoolId, fn))
+export async function withSchoolLock<T>(ctx: ServerContext, schoolId: string, fn: (env: LockedEnv) => Promise<T>, client?: ClientKey): Promise<T> {
+  return inTurn(schoolId, () => schoolTransaction(ctx, schoolId, fn, client))
+}
+
+/** A push's sync client: its row is made (or read) with the school's lock, in the same statement. */
+export interface ClientKey {
+  clientId: string
+  deviceId: string
 }
 
 /** What a function run under the school's lock gets: the apply environment, less the scope it brings. */
-export type LockedEnv = Omit<ApplyEnv, 'scope'> & { alsoAtCommit(write: { lastSeq: { clientId: string; seq: number } }): void }
+export type LockedEnv = Omit<ApplyEnv, 'scope'> & {
+  /** The client's row, when the lock was taken for a client's push. */
+  client: { device_id: string; last_seq: number } | null
+  alsoAtCommit(write: { lastSeq: { clientId: string; seq: number } }): void
+}
 
-async function schoolTransaction<T>(ctx: ServerContext, schoolId: string, fn: (env: LockedEnv) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute(async (tx) => {
+/**
+ * Takes the school's row lock and, for a push, makes or reads the client's row: one round trip. The
+ * insert reads from the locked row, so it runs only once the lock is held (and not at all for an
+ * unknown school); an upsert works on the row's latest committed version, as a statement of its own would.
+ */
+async function lockSchool(tx: Db, schoolId: string, client: ClientKey | undefined): Promise<{ version: number; client: LockedEnv['client'] } | undefined> {
+  if (!client) {
     const school = await tx.selectFrom('schools').select('version').where('school_id', '=', schoolId).forUpdate().executeTakeFirst()
+    return school && { version: school.version, client: null }
+  }
+  const { rows } = await sql<{ version: number; device_id: string | null; last_seq: number | null }>`
+    with s as (select version from schools where school_id = ${schoolId} for update),
+    c as (insert into clients (school_id, client_id, device_id, last_seq) select ${schoolId}, ${client.clientId}, ${client.deviceId}, 0 from s
+      on conflict (school_id, client_id) do update set device_id = clients.device_id
+      returning device_id, last_seq)
+    select s.version, c.device_id, c.last_seq from s left join c on true`.execute(tx)
+  const row = rows[0]
+  if (!row) return undefined
+  return { version: Number(row.version), client: { device_id: row.device_id!, last_seq: Number(row.last_seq) } }
+}
+
+async function schoolTransaction<T>(ctx: ServerContext, schoolId: string, fn: (env: LockedEnv) => Promise<T>, clientKey: ClientKey | undefined): Promise<T> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const school = await lockSchool(tx, schoolId, clientKey)
     if (!school) throw new ApiFailure(404, 'unknownSchool')
     const start = school.version
     let version = start
     const nextVersion = (): number => ++version
     const changes = new ChangeSet(tx, schoolId)
     let lastSeq: { clientId: string; seq: number } | undefined
-    const result = await fn({ tx, schoolId, now: ctx.now(), nextVersion, changes, alsoAtCommit: (w) => (lastSeq = w.lastSeq) })
+    const result = await fn({ tx, schoolId, now: ctx.now(), nextVersion, changes, client: school.client, alsoAtCommit: (w) => (lastSeq = w.lastSeq) })
     await changes.flush(nextVersion)
     // The school's counter and the client's last seq in one statement.
     if (lastSeq) {
@@ -66,34 +98,34 @@ async function schoolTransaction<T>(ctx: ServerContext, schoolId: string, fn: (e
 export async function push(ctx: ServerContext, caller: Caller, req: PushRequest): Promise<PushResponse> {
   checkSchemaVersion(req.schemaVersion)
   const mutations = [...req.mutations].sort((a, b) => a.seq - b.seq)
-  return withSchoolLock(ctx, caller.schoolId, async (base) => {
-    const { tx } = base
-    // The client's row, made on its first push; one statement either way.
-    const client = await tx
-      .insertInto('clients')
-      .values({ school_id: caller.schoolId, client_id: req.clientId, device_id: caller.deviceId, last_seq: 0 })
-      .onConflict((oc) => oc.columns(['school_id', 'client_id']).doUpdateSet((eb) => ({ device_id: eb.ref('clients.device_id') })))
-      .returning(['device_id', 'last_seq'])
-      .executeTakeFirstOrThrow()
-    // A client id is one app install's: another device presenting it would skip or spoil its queue.
-    if (client.device_id !== caller.deviceId) throw new ApiFailure(403, 'clientOfAnotherDevice')
-    const env: ApplyEnv = { ...base, scope: await loadScope(tx, caller) }
-    await preloadFor(env, mutations.filter((m) => m.seq > client.last_seq))
-    const response: PushResponse = { lastSeq: client.last_seq, applied: [], skipped: [], rejected: [], conflicts: [], clamped: [], serverTime: base.now }
-    for (const m of mutations) {
-      if (m.seq <= response.lastSeq) {
-        response.skipped.push(m.seq)
-        continue
+  return withSchoolLock(
+    ctx,
+    caller.schoolId,
+    async (base) => {
+      const { tx } = base
+      // The client's row, made on its first push, came with the lock.
+      const client = base.client!
+      // A client id is one app install's: another device presenting it would skip or spoil its queue.
+      if (client.device_id !== caller.deviceId) throw new ApiFailure(403, 'clientOfAnotherDevice')
+      const env: ApplyEnv = { ...base, scope: await loadScope(tx, caller) }
+      await preloadFor(env, mutations.filter((m) => m.seq > client.last_seq))
+      const response: PushResponse = { lastSeq: client.last_seq, applied: [], skipped: [], rejected: [], conflicts: [], clamped: [], serverTime: base.now }
+      for (const m of mutations) {
+        if (m.seq <= response.lastSeq) {
+          response.skipped.push(m.seq)
+          continue
+        }
+        const result = await applyChange(env, caller.teacherId, m)
+        if (result.ok) {
+          response.applied.push(m.seq)
+          response.conflicts.push(...result.conflicts)
+          if (result.clampedClock) response.clamped.push({ seq: m.seq, fieldClock: result.clampedClock })
+        } else response.rejected.push({ seq: m.seq, code: result.code, params: result.params })
+        response.lastSeq = m.seq
       }
-      const result = await applyChange(env, caller.teacherId, m)
-      if (result.ok) {
-        response.applied.push(m.seq)
-        response.conflicts.push(...result.conflicts)
-        if (result.clampedClock) response.clamped.push({ seq: m.seq, fieldClock: result.clampedClock })
-      } else response.rejected.push({ seq: m.seq, code: result.code, params: result.params })
-      response.lastSeq = m.seq
-    }
-    if (response.lastSeq !== client.last_seq) base.alsoAtCommit({ lastSeq: { clientId: req.clientId, seq: response.lastSeq } })
-    return response
-  })
+      if (response.lastSeq !== client.last_seq) base.alsoAtCommit({ lastSeq: { clientId: req.clientId, seq: response.lastSeq } })
+      return response
+    },
+    { clientId: req.clientId, deviceId: caller.deviceId },
+  )
 }
