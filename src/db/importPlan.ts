@@ -1,8 +1,9 @@
 // Importing a checked plan (packages/core/src/formats/planImport.ts) as the signed-in teacher's homework.
 // Reads what the check needs (the school's classes and subjects, the touched classes' homework and
 // students), and writes in ONE write() transaction for the whole file (bulk requests, a chunk at a
-// time), so an import either adds every new assignment or, on any failure, none. What the school already has is found again inside that
-// transaction, so importing a file twice (or in two tabs at once) adds it once.
+// time), so an import either adds every new assignment or, on any failure, none. What the school
+// already has is found again inside that transaction, so importing a file twice (or in two tabs at
+// once) adds it once.
 import { dayNumber, fromDayNumber } from '@hl/core/domain/dates'
 import { eveningCount } from '@hl/core/domain/minutes'
 import { splitExisting, type ClassLoadContext, type ExistingAssignment, type PlannedAssignment, type PlanSchool } from '@hl/core/formats/planImport'

@@ -9,12 +9,12 @@ import { writtenHomeMinutes } from '@hl/core/domain/realTimes'
 import type { Tier } from '@hl/core/domain/types'
 import type { BankRow } from '@hl/core/formats/bankFile'
 import { uuidv7 } from '@hl/core/ids'
-import type { BankItemRow, Fields, ItemRow } from '@hl/core/records'
+import type { BankItemRow, Fields } from '@hl/core/records'
 import type { AppDB } from '../database'
 import { liveRow, liveRows } from '../read'
 import { toItem } from '../toDomain'
 import { write } from '../write'
-import { bankUseId } from './bankLinks'
+import { bankUseId, countedUses } from './bankLinks'
 
 export type BankItemFields = Fields<BankItemRow>
 
@@ -44,7 +44,6 @@ export async function restoreBankItem(db: AppDB, id: string): Promise<void> {
   await write(db, ['bankItems'], (w) => w.restore('bankItems', id))
 }
 
-
 export interface BankUseDetail extends BankItemUse {
   assignmentId: string
   itemId: string
@@ -56,13 +55,8 @@ export interface BankUseDetail extends BankItemUse {
  * finished reports, each the item's share of the student's estimate.
  */
 export async function loadBankStats(db: AppDB, multiplierOf: (grade: number) => number): Promise<Map<string, { stats: BankItemStats; uses: BankUseDetail[] }>> {
-  const uses = await liveRows(db.bankUses)
-  const items = new Map((await db.items.bulkGet([...new Set(uses.map((u) => u.itemId))])).filter((i): i is ItemRow => i !== undefined && i.deletedAt === undefined).map((i) => [i.id, i]))
-  const assignments = new Map(
-    (await db.assignments.bulkGet([...new Set([...items.values()].map((i) => i.assignmentId))]))
-      .filter((a) => a !== undefined && a.deletedAt === undefined && a.status === 'published')
-      .map((a) => [a!.id, a!]),
-  )
+  const counted = await countedUses(db, await liveRows(db.bankUses))
+  const assignments = new Map(counted.map((c) => [c.assignment.id, c.assignment]))
   const assignmentIds = [...assignments.keys()]
   const classIds = [...new Set([...assignments.values()].map((a) => a.classId))]
   const [marks, gradings, reports, tiers, siblings, classes] = await Promise.all([
@@ -76,10 +70,7 @@ export async function loadBankStats(db: AppDB, multiplierOf: (grade: number) => 
   const gradeOf = new Map(classes.flatMap((c) => (c ? [[c.id, c.grade] as const] : [])))
   const out = new Map<string, { stats: BankItemStats; uses: BankUseDetail[] }>()
   const details = new Map<string, BankUseDetail[]>()
-  for (const use of uses) {
-    const item = items.get(use.itemId)
-    const a = item ? assignments.get(item.assignmentId) : undefined
-    if (!item || !a) continue
+  for (const { use, item, assignment: a } of counted) {
     const tierOf = (studentId: string): Tier => tiers.find((t) => t.studentId === studentId && t.subject === a.subject)?.tier ?? 'core'
     const doesItem = (studentId: string) => item.tiers[tierOf(studentId)]
     const graded = gradings.filter((g) => g.assignmentId === a.id && (g.level !== '' || g.score !== null) && isHandedIn(g as StudentGrading) && doesItem(g.studentId))

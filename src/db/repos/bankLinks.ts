@@ -3,6 +3,7 @@
 // for no mechanical, repeated homework). Small reads, apart from what the bank learned (bank.ts), so
 // the designer reads and loads only what it shows.
 import { naturalId } from '@hl/core/ids'
+import type { AssignmentRow, BankUseRow, ItemRow } from '@hl/core/records'
 import type { AppDB } from '../database'
 import { liveRows } from '../read'
 import { write } from '../write'
@@ -44,30 +45,41 @@ export async function propagateBankUses(db: AppDB, assignmentIds: readonly strin
   })
 }
 
+/** A bank use that counts: its item live, in live published homework (the bank's figures and the repeat check alike). */
+export interface CountedUse {
+  use: BankUseRow
+  item: ItemRow
+  assignment: AssignmentRow
+}
+
+/** Which of `uses` count, each with its item and assignment: two bulk reads. */
+export async function countedUses(db: AppDB, uses: readonly BankUseRow[]): Promise<CountedUse[]> {
+  const items = new Map((await db.items.bulkGet([...new Set(uses.map((u) => u.itemId))])).filter((i): i is ItemRow => i !== undefined && i.deletedAt === undefined).map((i) => [i.id, i]))
+  const assignments = new Map(
+    (await db.assignments.bulkGet([...new Set([...items.values()].map((i) => i.assignmentId))]))
+      .filter((a): a is AssignmentRow => a !== undefined && a.deletedAt === undefined && a.status === 'published')
+      .map((a) => [a.id, a]),
+  )
+  return uses.flatMap((use) => {
+    const item = items.get(use.itemId)
+    const assignment = item && assignments.get(item.assignmentId)
+    return item && assignment ? [{ use, item, assignment }] : []
+  })
+}
+
 /**
  * For each linked item of a form (item id → bank item id), the latest date its bank item was set in
- * `classId` before, by another item: only live items of published homework count, as in the bank's
- * figures (loadBankStats).
+ * `classId` before, by another item (uses that count, as in the bank's figures).
  */
 export async function earlierUsesInClass(db: AppDB, links: ReadonlyMap<string, string>, classId: string): Promise<Map<string, string>> {
   const out = new Map<string, string>()
   if (links.size === 0) return out
-  const uses = await liveRows(db.bankUses.where('bankItemId').anyOf([...new Set(links.values())]))
-  const items = new Map((await db.items.bulkGet([...new Set(uses.map((u) => u.itemId))])).filter((i) => i !== undefined && i.deletedAt === undefined).map((i) => [i!.id, i!]))
-  const assignments = new Map(
-    (await db.assignments.bulkGet([...new Set([...items.values()].map((i) => i.assignmentId))]))
-      .filter((a) => a !== undefined && a.deletedAt === undefined && a.status === 'published' && a.classId === classId)
-      .map((a) => [a!.id, a!]),
-  )
-  const latest = new Map<string, { itemId: string; date: string }[]>()
-  for (const u of uses) {
-    const item = items.get(u.itemId)
-    const a = item && assignments.get(item.assignmentId)
-    if (a) latest.set(u.bankItemId, [...(latest.get(u.bankItemId) ?? []), { itemId: u.itemId, date: a.date }])
-  }
+  const counted = await countedUses(db, await liveRows(db.bankUses.where('bankItemId').anyOf([...new Set(links.values())])))
   for (const [itemId, bankItemId] of links) {
-    const dates = (latest.get(bankItemId) ?? []).filter((e) => e.itemId !== itemId).map((e) => e.date)
-    if (dates.length) out.set(itemId, dates.reduce((x, y) => (x > y ? x : y)))
+    for (const { use, assignment } of counted) {
+      if (use.bankItemId !== bankItemId || use.itemId === itemId || assignment.classId !== classId) continue
+      if (assignment.date > (out.get(itemId) ?? '')) out.set(itemId, assignment.date)
+    }
   }
   return out
 }
