@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { AppDB } from '@/db/database'
 import { createAssignments, getAssignment, InvalidDraftError, listClassAssignments, listTeacherAssignments, removeAssignments, restoreAssignments, updateAssignment, copyAssignment } from '@/db/repos/assignments'
 import { createClass, DuplicateClassError, listClasses, listGradeSubjects } from '@/db/repos/classes'
@@ -115,9 +115,32 @@ describe('assignments', () => {
     const { teacherId, c1 } = await school()
     await createAssignments(db, { classIds: [c1.id], teacherId, status: 'published', draft: draft('语文', '2026-11-20', [item(90)], '2026-11-24') })
     await createAssignments(db, { classIds: [c1.id], teacherId, status: 'published', draft: draft('语文', '2026-11-13', [item(10)], '2026-11-16') })
+    // Set after the week, with a due date: not in it. Set before it and spreading in, then removed: not in it.
+    await createAssignments(db, { classIds: [c1.id], teacherId, status: 'published', draft: draft('语文', '2026-11-30', [item(10)], '2026-12-02') })
+    const [removed] = await createAssignments(db, { classIds: [c1.id], teacherId, status: 'published', draft: draft('数学', '2026-11-21', [item(10)], '2026-11-25') })
+    await removeAssignments(db, [removed!.id])
     const week = await listClassAssignments(db, c1.id, '2026-11-23', '2026-11-29')
     expect(week.map((a) => a.assignment.date)).toEqual(['2026-11-20'])
+    expect(week[0]!.items.map((i) => i.minutes)).toEqual([90])
     expect(await listTeacherAssignments(db, teacherId, '2026-11-16', '2026-11-22')).toHaveLength(1)
+  })
+
+  it('reads a term of assignments with each one’s own items, in order, and stays live', async () => {
+    const { teacherId, c1, c2 } = await school()
+    // 40 evenings in two classes: more assignments than one cursor's jumps are read with (rowsWhereAnyOf).
+    const dates = Array.from({ length: 40 }, (_, i) => new Date(Date.UTC(2026, 8, 1 + i)).toISOString().slice(0, 10))
+    for (const date of dates) await createAssignments(db, { classIds: [c1.id, c2.id], teacherId, status: 'published', draft: draft('数学', date, [item(10, { title: `${date} 甲` }), item(5, { title: `${date} 乙` })]) })
+    const term = await listClassAssignments(db, c1.id, '2026-09-01', '2027-01-22')
+    expect(term.map((a) => a.assignment.date)).toEqual(dates)
+    expect(term.every((a) => a.assignment.classId === c1.id)).toBe(true)
+    expect(term.map((a) => a.items.map((i) => i.title))).toEqual(dates.map((d) => [`${d} 甲`, `${d} 乙`]))
+    const { liveQuery } = await import('dexie')
+    const seen: number[][] = []
+    const sub = liveQuery(() => listClassAssignments(db, c1.id, '2026-09-01', '2027-01-22')).subscribe((rows) => seen.push(rows.map((a) => a.items.length)))
+    await vi.waitFor(() => expect(seen).toHaveLength(1))
+    await updateAssignment(db, term[17]!.assignment.id, draft('数学', dates[17]!, [item(10)]), [term[17]!.items[0]!.id])
+    await vi.waitFor(() => expect(seen.at(-1)![17]).toBe(1))
+    sub.unsubscribe()
   })
 
   it('edits keep item ids, removes dropped items, and rejects an invalid draft without writing', async () => {

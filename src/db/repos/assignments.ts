@@ -5,7 +5,7 @@ import { addDays } from '@hl/core/domain/dates'
 import { rebaseForm, type FormConflict, type FormItem, type FormState } from '@hl/core/domain/designerForm'
 import type { AppDB } from '../database'
 import { uuidv7 } from '@hl/core/ids'
-import { byPosition, liveRow, liveRows } from '../read'
+import { byPosition, liveRow, liveRows, rowsWhereAnyOf } from '../read'
 import type { ApprovalRow, AssignmentRow, AssignmentStatus, ItemRow } from '@hl/core/records'
 import { approvalFactsOf, type ApprovalFacts } from '@hl/core/toEngine'
 import { RecordNotFoundError, write, type Writer } from '../write'
@@ -201,7 +201,7 @@ async function withItems(db: AppDB, assignments: AssignmentRow[]): Promise<Assig
   if (assignments.length === 0) return []
   const ids = assignments.map((a) => a.id)
   // Deleted items too: a removed item is a change of the content an approval was given on.
-  const [items, approvals] = await Promise.all([db.items.where('assignmentId').anyOf(ids).toArray(), db.approvals.where('assignmentId').anyOf(ids).toArray()])
+  const [items, approvals] = await Promise.all([rowsWhereAnyOf(db.items, 'assignmentId', ids), db.approvals.where('assignmentId').anyOf(ids).toArray()])
   const byAssignment = new Map<string, ItemRow[]>()
   for (const item of items) {
     const list = byAssignment.get(item.assignmentId)
@@ -234,13 +234,16 @@ export async function getAssignment(db: AppDB, id: string): Promise<AssignmentWi
  * whose due date spreads them into it. Sorted by date, then subject.
  */
 export async function listClassAssignments(db: AppDB, classId: string, from: string, to: string): Promise<AssignmentWithItems[]> {
-  const [setInRange, spreadingIn] = await Promise.all([
+  const [setInRange, dueAfterFrom] = await Promise.all([
     liveRows(db.assignments.where('[classId+date]').between([classId, from], [classId, to], true, true)),
-    // due > from means its last evening (due − 1) is on or after from
-    liveRows(db.assignments.where('[classId+due]').between([classId, addDays(from, 1)], [classId, '\uffff'], true, true)),
+    // due > from means its last evening (due − 1) is on or after from. Only the keys: over a term these
+    // are mostly the assignments set in it, read above; the rest are read by key below.
+    db.assignments.where('[classId+due]').between([classId, addDays(from, 1)], [classId, '\uffff'], true, true).primaryKeys(),
   ])
   const seen = new Set(setInRange.map((a) => a.id))
-  const all = [...setInRange, ...spreadingIn.filter((a) => a.date < from && !seen.has(a.id))]
+  const others = dueAfterFrom.filter((id) => !seen.has(id))
+  const spreadingIn = others.length ? (await db.assignments.bulkGet(others)).filter((a): a is AssignmentRow => a !== undefined && a.deletedAt === undefined && a.date < from) : []
+  const all = [...setInRange, ...spreadingIn]
   all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : zhOrder.compare(a.subject, b.subject)))
   return withItems(db, all)
 }
