@@ -8,11 +8,16 @@ import { appDb } from '@/db/database'
 import { listGradeSubjects } from '@/db/repos/classes'
 import { rulesBelowSchool, setSchoolRules } from '@/db/repos/schoolSettings'
 import { useLiveQuery } from './useLiveQuery'
+import { useMayChangeSchool } from './useMayChangeSchool'
 import { useSchool } from './useSchool'
 
 export interface UseRulesEditor {
-  /** False on a device without a school: the rules can be read, not changed. */
+  /** False on a device without a school, or signed in to a server as someone not its admin: the rules can be read, not changed. */
   canEdit: ComputedRef<boolean>
+  /** Whether the device has a school (without one the rules are only read). */
+  hasSchool: ComputedRef<boolean>
+  /** Signed in to a school server as someone not its admin (the admin changes the rules there). */
+  adminOnly: ComputedRef<boolean>
   /** The rules the school's own layer overrides (national, then region): each rule's default. */
   defaults: ComputedRef<ResolvedRules>
   /** The school's subjects per grade, for the subject budgets. */
@@ -27,8 +32,11 @@ export function useRulesEditor(): UseRulesEditor {
   const { context } = useSchool()
   const subjects = useLiveQuery(() => listGradeSubjects(db))
   const defaults = computed(() => rulesBelowSchool(context.value?.school.regionId ?? 'national'))
+  const mayChange = useMayChangeSchool()
   return {
-    canEdit: computed(() => !!context.value?.school),
+    canEdit: computed(() => !!context.value?.school && mayChange.value === true),
+    hasSchool: computed(() => !!context.value?.school),
+    adminOnly: computed(() => !!context.value?.school && mayChange.value === false),
     defaults,
     subjectsOfGrades: computed(() => {
       const map = new Map<number, string[]>()

@@ -263,3 +263,32 @@ describe('RulesRuleEditor', () => {
     expect(w.emitted('save')![0]).toEqual([{ bySubject: { 语文: 30 }, otherSubjects: 15 }])
   })
 })
+
+describe('read only on a school server (the admin changes the school’s records there)', () => {
+  it('offers no edit of the school, the term, the grades or me, and still shows them', async () => {
+    const school = mountWith(SettingsSchool, { name: '实验小学', regionId: 'national', locked: true })
+    expect(school.text()).toContain('实验小学')
+    expect(school.find('button').exists()).toBe(false)
+    school.unmount()
+
+    const term = { id: 't1', name: '2026—2027学年第一学期', startDate: '2026-09-01', endDate: '2027-01-20' }
+    const t = mountWith(SettingsTerm, { term, days: [], locked: true })
+    await vi.waitFor(() => expect(t.text()).toContain('2026'))
+    await flushPromises()
+    expect(t.find('button.settings-section__edit').exists()).toBe(false)
+    // The calendar's missing official days are the admin's to add.
+    expect(t.find('.settings-term__missing').exists()).toBe(false)
+    t.unmount()
+
+    const grades = [{ grade: 4, classes: [{ id: 'a', name: '4(1)' }, { id: 'b', name: '4(2)' }], subjects: ['语文', '数学'] }]
+    const g = mountWith(SettingsGrades, { grades, allSubjects: ['语文', '数学'], pending: null, locked: true })
+    expect(g.findAll('.settings-grade__fixed').map((c) => c.text())).toEqual(['4(1)', '4(2)'])
+    expect(g.text()).toContain('语文')
+    expect(g.findAll('input, select, button')).toHaveLength(0)
+    g.unmount()
+
+    const me = mountWith(SettingsMe, { name: '王老师', grades, teachings: [{ classId: 'a', subject: '数学' }], roles: [], allSubjects: ['数学'], locked: true })
+    expect(me.text()).toContain('王老师')
+    expect(me.find('button.settings-section__edit').exists()).toBe(false)
+  })
+})

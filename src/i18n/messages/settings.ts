@@ -6,6 +6,7 @@ const zhCN = {
   title: '设置',
   intro: '学校、学期和校历、年级和班级、我的信息，以及数据备份和本机存储。这里的修改与新建学校时的检查相同。',
   noSchool: '本设备还没有设置学校。',
+  adminOnly: '本设备已登录学校服务器：学校、学期和校历、年级和班级、教师的任教信息由学校管理员修改，这里只能查看。',
   fix: '请先改正以下问题：',
   school: {
     title: '学校',
@@ -81,6 +82,7 @@ const en: SettingsMessages = {
   title: 'Settings',
   intro: 'The school, the term and its calendar, grades and classes, about me, and backups and storage on this device. Changes here are checked as when the school was set up.',
   noSchool: 'No school is set up on this device yet.',
+  adminOnly: 'This device is signed in to the school server: the school, the term and its calendar, grades and classes, and who teaches what are changed by the school’s admin, and can only be read here.',
   fix: 'Please fix these first:',
   school: {
     title: 'School',
