@@ -9,16 +9,17 @@
 // admin's, not hers; with approval on, returns the 语文 homework with a reason and approves the fix;
 // prints the week's 公示 (a PDF from Chromium, A4 landscape, one class a page) and exports it as XLSX
 // (read back here with exceljs); opens the parents' link in a fresh browser, revokes it and sees it
-// refused. Every desk screen is photographed at 375 and 1440 px in both languages (to /work/tmp/desk/)
+// refused. Every desk screen is photographed at 375 and 1440 px in both languages (to .tmp/screenshots/desk/)
 // and checked with axe.
 import { mkdir, writeFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, type TestBrowser } from '../../scripts/browser'
 import { axe, classId, createSchoolOnServer, idb, invite, joinWithInvite, openDesigner, publish, setHomework, signIn, startSchoolServer, syncNow, teacherOf, type SchoolServer } from './schoolServer'
 
-const SHOTS = '/work/tmp/desk/'
+const SHOTS = fileURLToPath(new URL('../../.tmp/screenshots/desk/', import.meta.url))
 const EVENING = '2026-12-22' // a Tuesday
 let s: SchoolServer
 let url = ''

@@ -5,15 +5,17 @@
 // leader did, so the same field changed on two devices. The leader merges the three files on 统筹台 ›
 // 汇总文件: every teacher's homework is in her heat map, the one conflict is listed (with the value it
 // replaced to restore), nothing is lost, and merging the same files again changes nothing.
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, type TestBrowser } from '../../scripts/browser'
 import { axe, classId, idb, openDesigner, setHomework } from './schoolServer'
 
 const baseUrl = inject('baseUrl')
+const SHOTS = fileURLToPath(new URL('../../.tmp/screenshots/desk/', import.meta.url))
 const EVENING = '2026-12-22'
 const browsers: TestBrowser[] = []
 const consoleErrors: string[] = []
@@ -29,6 +31,7 @@ async function person(width = 1440): Promise<TestBrowser> {
 }
 beforeAll(async () => {
   downloads = await mkdtemp(join(tmpdir(), 'hl-desk-files-'))
+  await mkdir(SHOTS, { recursive: true })
 })
 afterAll(async () => {
   for (const b of browsers) await b.close().catch(() => undefined)
@@ -92,7 +95,7 @@ describe('three teachers’ files merged on the leader’s device, no server', (
       await t.page.goto(`${baseUrl}/settings`)
       await t.page.getByRole('button', { name: '我是另一位老师' }).click()
       await t.page.getByText('本设备已不再是 王老师 在用').first().waitFor()
-      if (i === 0) await t.page.screenshot({ path: '/work/tmp/desk/settings-another-teacher-zh-CN-375.png', fullPage: true })
+      if (i === 0) await t.page.screenshot({ path: `${SHOTS}settings-another-teacher-zh-CN-375.png`, fullPage: true })
       await editMe(t.page, { name: x.name, subject: x.subject, cls: '5(1)' })
       await openDesigner(t.page, baseUrl, c51, EVENING)
       await setHomework(t.page, x.subject, x.title, x.minutes)
@@ -115,7 +118,7 @@ describe('three teachers’ files merged on the leader’s device, no server', (
     }
     expect(texts[1]).toContain('冲突 1 处')
     expect(texts[0]).toContain('没有冲突')
-    await page.screenshot({ path: '/work/tmp/desk/files-merged-zh-CN-1440.png', fullPage: true })
+    await page.screenshot({ path: `${SHOTS}files-merged-zh-CN-1440.png`, fullPage: true })
     await axe(page, 'desk files merged')
 
     // Every teacher's homework is in the leader's heat map and that evening.

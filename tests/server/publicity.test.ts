@@ -65,6 +65,8 @@ describe.each(STORES)('the parents’ 公示 page on %s', (kind) => {
     expect(shown.text).toContain('选做')
     // One student of one does the challenge item: the day is 70 minutes, over 60, said in words.
     expect(shown.text).toContain('▲ 超出上限')
+    // On a phone each cell is a line named by its column (the header row is hidden there).
+    expect(shown.text).toMatch(/<td class="num total" rowspan="\d+" data-label="当天合计（分钟）">70<\/td>/)
     expect(shown.text).not.toContain('<script')
     for (const secret of ['张三', '李四', 'challenge', '拓展层', '挑战', '乙班专用练习', school.students.a]) expect(shown.text, secret).not.toContain(secret)
     expect((await page(`${made.body.url!}?lang=en`)).text).toContain('over the cap')

@@ -66,6 +66,20 @@ const STYLE = `
   .wrap { overflow-x: auto; }
   /* On a phone the table keeps readable columns and scrolls sideways, rather than a character a line. */
   @media screen { table { min-width: 42rem; } td:first-child { white-space: nowrap; } }
+  /* On a phone, each day is a block of its own: its date on top, each cell on a line named by its column. */
+  @media screen and (max-width: 40rem) {
+    table { min-width: 0; }
+    table, tbody, tr, td { display: block; }
+    thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+    tr { border: 1px solid #555; border-top: 1px dashed #999; }
+    tr.first { margin-top: .5rem; border-top: 1px solid #555; }
+    td, td.num, tr.over td { border: 0; padding: .125rem .5rem; text-align: left; }
+    td:empty { display: none; }
+    td.date { background: #eee; font-weight: 600; border-bottom: 1px solid #555; }
+    td[data-label]::before { content: attr(data-label) "："; color: #444; }
+    html[lang="en"] td[data-label]::before { content: attr(data-label) ": "; }
+    tr.over { border-left: 4px double #000; border-right: 4px double #000; }
+  }
   .foot { color: #444; font-size: .875rem; margin-top: .5rem; }
   @page { size: A4 landscape; margin: 10mm; }
   @media print { body { margin: 0; } .wrap { overflow: visible; } }
@@ -80,6 +94,8 @@ export function publicityPage(table: PublicityTable, lang: PageLang): string {
   const w = WORDS[lang]
   const title = w.title(table.schoolName, table.classRef.className)
   const rows: string[] = []
+  // Each cell names its column, for the phone's one-line-a-cell layout (the header is hidden there).
+  const label = (column: number): string => ` data-label="${escape(w.header[column] ?? '')}"`
   for (const day of table.days) {
     const date = `${day.date.slice(5)} ${w.weekday[isoWeekday(day.date)]}${day.restDay ? ` ${w.restDay}` : ''}`
     const total = day.averageMinutes === null ? '' : String(roundMinutes(day.averageMinutes))
@@ -88,15 +104,16 @@ export function publicityPage(table: PublicityTable, lang: PageLang): string {
     const entries = day.entries.length ? day.entries : [null]
     entries.forEach((e, i) => {
       const first = i === 0
-      const cls = day.over ? ' class="over"' : ''
+      const classes = [first ? 'first' : '', day.over ? 'over' : ''].filter(Boolean).join(' ')
+      const cls = classes ? ` class="${classes}"` : ''
       const notes = e ? [e.optional ? w.optional : '', e.evening ? w.evening(e.evening.index, e.evening.of) : ''].filter(Boolean).map(escape).join(' ') : ''
       rows.push(
         `<tr${cls}>` +
-          (first ? `<td rowspan="${entries.length}">${escape(date)}</td>` : '') +
+          (first ? `<td class="date" rowspan="${entries.length}">${escape(date)}</td>` : '') +
           (e
-            ? `<td>${escape(e.subject)}</td><td>${escape(e.content)}</td><td>${escape(w.kind[e.kind])}</td><td>${escape(w.where[e.where])}</td><td class="num">${roundMinutes(e.minutes)}</td>`
+            ? `<td${label(1)}>${escape(e.subject)}</td><td${label(2)}>${escape(e.content)}</td><td${label(3)}>${escape(w.kind[e.kind])}</td><td${label(4)}>${escape(w.where[e.where])}</td><td class="num"${label(5)}>${roundMinutes(e.minutes)}</td>`
             : `<td></td><td>${escape(w.noHomework)}</td><td></td><td></td><td></td>`) +
-          (first ? `<td class="num total" rowspan="${entries.length}">${escape(total)}</td><td class="num" rowspan="${entries.length}">${escape(cap)}</td>` : '') +
+          (first ? `<td class="num total" rowspan="${entries.length}"${label(6)}>${escape(total)}</td><td class="num" rowspan="${entries.length}"${label(7)}>${escape(cap)}</td>` : '') +
           `<td>${[notes, first ? over : ''].filter(Boolean).join(' ')}</td></tr>`,
       )
     })

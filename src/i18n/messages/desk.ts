@@ -109,7 +109,7 @@ const zhCN = {
       'grading-open': '全批',
       'stop-limit': '作业熔断',
     },
-    more: '还有 {n} 条',
+    more: '显示其余 {n} 条',
   },
   approvals: {
     title: '作业审核',
@@ -373,7 +373,7 @@ const en: DeskMessages = {
       'grading-open': 'full grading',
       'stop-limit': 'the stop rule',
     },
-    more: '{n} more',
+    more: 'Show the other {n}',
   },
   approvals: {
     title: 'Homework approval',
