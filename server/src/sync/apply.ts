@@ -5,6 +5,7 @@
 //
 // A push's records are read in one query and written in one statement (a ChangeSet per
 // transaction): a teacher's day of 30 changes is a handful of round trips, not a hundred.
+import { sql } from 'kysely'
 import * as v from 'valibot'
 import { encodeHlc, parseHlc } from '@hl/core/domain/hlc'
 import { uuidv7 } from '@hl/core/ids'
@@ -105,12 +106,12 @@ export class ChangeSet {
     const missing = [...new Map(keys.filter((k) => !this.rows.has(keyOf(k.table, k.id))).map((k) => [keyOf(k.table, k.id), k])).values()]
     for (let i = 0; i < missing.length; i += 500) {
       const chunk = missing.slice(i, i + 500)
-      const found = await this.tx
-        .selectFrom('records')
-        .select(['tbl', 'id', 'data', 'authors', 'read_kind', 'class_id', 'subject', 'grade', 'teacher_id', 'parent_id'])
-        .where('school_id', '=', this.schoolId)
-        .where((eb) => eb(eb.refTuple('tbl', 'id'), 'in', chunk.map((k) => eb.tuple(k.table, k.id))))
-        .execute()
+      // The keys as one JSON parameter: a list of 30 row values cost PostgreSQL more to plan than to run.
+      const keys = JSON.stringify(chunk.map((k) => ({ tbl: k.table, id: k.id })))
+      const { rows: found } = await sql<StoredRow & { tbl: string; id: string }>`
+        select r.tbl, r.id, r.data, r.authors, r.read_kind, r.class_id, r.subject, r.grade, r.teacher_id, r.parent_id
+        from jsonb_to_recordset(cast(${keys}::text as jsonb)) as k(tbl text, id text)
+        join records r on r.school_id = ${this.schoolId} and r.tbl = k.tbl and r.id = k.id`.execute(this.tx)
       for (const k of chunk) this.rows.set(keyOf(k.table, k.id), null)
       for (const { tbl, id, ...row } of found) this.rows.set(keyOf(tbl, id), row)
     }
@@ -139,13 +140,14 @@ export class ChangeSet {
     const writes = [...this.writes.values()]
     this.writes.clear()
     for (let i = 0; i < writes.length; i += 500) {
-      const values = writes.slice(i, i + 500).map(({ table, id, version, row }) => ({
-        school_id: this.schoolId,
+      // The rows as one JSON parameter (one text for PostgreSQL to parse) rather than 13 parameters a
+      // row: the statement costs the same to plan for one row or 500, and the server builds no query tree.
+      const rows = writes.slice(i, i + 500).map(({ table, id, version, row }) => ({
         tbl: table,
         id,
         version,
-        data: json(row.data),
-        authors: json(row.authors),
+        data: row.data,
+        authors: row.authors,
         read_kind: row.read_kind,
         class_id: row.class_id,
         subject: row.subject,
@@ -154,24 +156,14 @@ export class ChangeSet {
         parent_id: row.parent_id,
         deleted: row.data.deletedAt !== undefined,
       }))
-      await this.tx
-        .insertInto('records')
-        .values(values)
-        .onConflict((oc) =>
-          oc.columns(['school_id', 'tbl', 'id']).doUpdateSet((eb) => ({
-            version: eb.ref('excluded.version'),
-            data: eb.ref('excluded.data'),
-            authors: eb.ref('excluded.authors'),
-            read_kind: eb.ref('excluded.read_kind'),
-            class_id: eb.ref('excluded.class_id'),
-            subject: eb.ref('excluded.subject'),
-            grade: eb.ref('excluded.grade'),
-            teacher_id: eb.ref('excluded.teacher_id'),
-            parent_id: eb.ref('excluded.parent_id'),
-            deleted: eb.ref('excluded.deleted'),
-          })),
-        )
-        .execute()
+      await sql`
+        insert into records (school_id, tbl, id, version, data, authors, read_kind, class_id, subject, grade, teacher_id, parent_id, deleted)
+        select ${this.schoolId}, w.tbl, w.id, w.version, w.data, w.authors, w.read_kind, w.class_id, w.subject, w.grade, w.teacher_id, w.parent_id, w.deleted
+        from jsonb_to_recordset(cast(${JSON.stringify(rows)}::text as jsonb))
+          as w(tbl text, id text, version bigint, data jsonb, authors jsonb, read_kind text, class_id text, subject text, grade integer, teacher_id text, parent_id text, deleted boolean)
+        on conflict (school_id, tbl, id) do update set version = excluded.version, data = excluded.data, authors = excluded.authors,
+          read_kind = excluded.read_kind, class_id = excluded.class_id, subject = excluded.subject, grade = excluded.grade,
+          teacher_id = excluded.teacher_id, parent_id = excluded.parent_id, deleted = excluded.deleted`.execute(this.tx)
     }
     const conflicts = this.conflictRows.splice(0)
     for (let i = 0; i < conflicts.length; i += 500) await this.tx.insertInto('conflicts').values(conflicts.slice(i, i + 500) as never).execute()
