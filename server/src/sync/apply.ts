@@ -5,7 +5,7 @@
 //
 // A push's records are read in one query and written in one statement (a ChangeSet per
 // transaction): a teacher's day of 30 changes is a handful of round trips, not a hundred.
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import * as v from 'valibot'
 import { encodeHlc, parseHlc } from '@hl/core/domain/hlc'
 import { uuidv7 } from '@hl/core/ids'
@@ -135,40 +135,57 @@ export class ChangeSet {
     this.moved.push({ table, id, facts })
   }
 
-  /** Writes everything pending; then moves the children of records whose class changed. */
-  async flush(nextVersion: () => number): Promise<void> {
+  /**
+   * Writes everything pending; then moves the children of records whose class changed; then `finish`
+   * (the push's own last writes: its client's seq, the school's counter). In the common case, records
+   * and no conflict or move, that is ONE statement (data-modifying CTEs): every statement a push makes
+   * while it holds the school's lock is time the school's other pushes wait.
+   */
+  async flush(nextVersion: () => number, finish: () => RawBuilder<unknown>[] = () => []): Promise<void> {
     const writes = [...this.writes.values()]
     this.writes.clear()
-    for (let i = 0; i < writes.length; i += 500) {
-      // The rows as one JSON parameter (one text for PostgreSQL to parse) rather than 13 parameters a
-      // row: the statement costs the same to plan for one row or 500, and the server builds no query tree.
-      const rows = writes.slice(i, i + 500).map(({ table, id, version, row }) => ({
-        tbl: table,
-        id,
-        version,
-        data: row.data,
-        authors: row.authors,
-        read_kind: row.read_kind,
-        class_id: row.class_id,
-        subject: row.subject,
-        grade: row.grade,
-        teacher_id: row.teacher_id,
-        parent_id: row.parent_id,
-        deleted: row.data.deletedAt !== undefined,
-      }))
-      await sql`
-        insert into records (school_id, tbl, id, version, data, authors, read_kind, class_id, subject, grade, teacher_id, parent_id, deleted)
-        select ${this.schoolId}, w.tbl, w.id, w.version, w.data, w.authors, w.read_kind, w.class_id, w.subject, w.grade, w.teacher_id, w.parent_id, w.deleted
-        from jsonb_to_recordset(cast(${JSON.stringify(rows)}::text as jsonb))
-          as w(tbl text, id text, version bigint, data jsonb, authors jsonb, read_kind text, class_id text, subject text, grade integer, teacher_id text, parent_id text, deleted boolean)
-        on conflict (school_id, tbl, id) do update set version = excluded.version, data = excluded.data, authors = excluded.authors,
-          read_kind = excluded.read_kind, class_id = excluded.class_id, subject = excluded.subject, grade = excluded.grade,
-          teacher_id = excluded.teacher_id, parent_id = excluded.parent_id, deleted = excluded.deleted`.execute(this.tx)
-    }
     const conflicts = this.conflictRows.splice(0)
+    const moved = this.moved.splice(0)
+    const chunks: RawBuilder<unknown>[] = []
+    for (let i = 0; i < writes.length; i += 500) chunks.push(upsertRecords(this.schoolId, writes.slice(i, i + 500)))
+    const together = conflicts.length === 0 && moved.length === 0 ? chunks.pop() : undefined
+    for (const chunk of chunks) await chunk.execute(this.tx)
     for (let i = 0; i < conflicts.length; i += 500) await this.tx.insertInto('conflicts').values(conflicts.slice(i, i + 500) as never).execute()
-    for (const { table, id, facts } of this.moved.splice(0)) await moveChildren(this.tx, this.schoolId, table, id, facts, nextVersion)
+    for (const { table, id, facts } of moved) await moveChildren(this.tx, this.schoolId, table, id, facts, nextVersion)
+    const last = [...(together ? [together] : []), ...finish()]
+    if (last.length === 1) await last[0]!.execute(this.tx)
+    else if (last.length > 1) await sql`with ${sql.join(last.map((w, k) => sql`${sql.raw(`w${k}`)} as (${w})`))} select 1`.execute(this.tx)
   }
+}
+
+/**
+ * One upsert of up to 500 records, the rows as one JSON parameter (one text for PostgreSQL to parse)
+ * rather than 13 parameters a row: the statement costs the same to plan for one row or 500, and the
+ * server builds no query tree.
+ */
+function upsertRecords(schoolId: string, writes: readonly { table: string; id: string; version: number; row: StoredRow }[]): RawBuilder<unknown> {
+  const rows = writes.map(({ table, id, version, row }) => ({
+    tbl: table,
+    id,
+    version,
+    data: row.data,
+    authors: row.authors,
+    read_kind: row.read_kind,
+    class_id: row.class_id,
+    subject: row.subject,
+    grade: row.grade,
+    teacher_id: row.teacher_id,
+    parent_id: row.parent_id,
+    deleted: row.data.deletedAt !== undefined,
+  }))
+  return sql`
+    insert into records (school_id, tbl, id, version, data, authors, read_kind, class_id, subject, grade, teacher_id, parent_id, deleted)
+    select ${schoolId}, w.tbl, w.id, w.version, w.data, w.authors, w.read_kind, w.class_id, w.subject, w.grade, w.teacher_id, w.parent_id, w.deleted
+    from jsonb_to_recordset(cast(${JSON.stringify(rows)}::text as jsonb))
+      as w(tbl text, id text, version bigint, data jsonb, authors jsonb, read_kind text, class_id text, subject text, grade integer, teacher_id text, parent_id text, deleted boolean)
+    on conflict (school_id, tbl, id) do update set version = excluded.version, data = excluded.data, authors = excluded.authors,
+      read_kind = excluded.read_kind, class_id = excluded.class_id, subject = excluded.subject, grade = excluded.grade,
+      teacher_id = excluded.teacher_id, parent_id = excluded.parent_id, deleted = excluded.deleted`
 }
 
 const factsOfStored = (row: StoredRow): RecordFacts => ({

@@ -85,12 +85,11 @@ async function schoolTransaction<T>(ctx: ServerContext, schoolId: string, fn: (e
     const changes = new ChangeSet(tx, schoolId)
     let lastSeq: { clientId: string; seq: number } | undefined
     const result = await fn({ tx, schoolId, now: ctx.now(), nextVersion, changes, client: school.client, alsoAtCommit: (w) => (lastSeq = w.lastSeq) })
-    await changes.flush(nextVersion)
-    // The school's counter and the client's last seq in one statement.
-    if (lastSeq) {
-      await sql`with client as (update clients set last_seq = ${lastSeq.seq} where school_id = ${schoolId} and client_id = ${lastSeq.clientId})
-        update schools set version = ${version} where school_id = ${schoolId}`.execute(tx)
-    } else if (version !== start) await tx.updateTable('schools').set({ version }).where('school_id', '=', schoolId).execute()
+    // The client's last seq and the school's counter, with the records when it can be (flush).
+    await changes.flush(nextVersion, () => [
+      ...(lastSeq ? [sql`update clients set last_seq = ${lastSeq.seq} where school_id = ${schoolId} and client_id = ${lastSeq.clientId}`] : []),
+      ...(version !== start ? [sql`update schools set version = ${version} where school_id = ${schoolId}`] : []),
+    ])
     return result
   })
 }
