@@ -2,6 +2,7 @@
 import { encodeHlc } from '@hl/core/domain/hlc'
 import { naturalId } from '@hl/core/ids'
 import { LIMITS, SCHEMA_VERSION, type PullResponse, type PushResponse, type Session } from '@hl/core/sync/protocol'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../server/src/server'
 import { assignment, item, makeSchool, uid, type School } from './fixture'
@@ -322,6 +323,48 @@ describe.each(STORES)('the sync protocol on %s', (kind) => {
     const mathB = device('mathB')
     await mathB.pullAll(server)
     expect(mathB.records.get(`items/${it1}`)).toBeDefined()
+  })
+
+  // The lock statement reads the push's records too, in a snapshot taken before the lock was granted:
+  // another server process's push committed meanwhile must not be merged against as it was before.
+  it.skipIf(kind === 'pglite')('merges a push that waited for another process’s push with what that push wrote', async () => {
+    const phone = device('mathA')
+    const laptop = new SimClient(uid('dev'), school.sessions.mathA)
+    const id = uid('asg')
+    phone.put('assignments', id, assignment(school.classes.a, '数学', school.sessions.mathA.account.teacherId))
+    await phone.flush(server)
+    await laptop.pullAll(server)
+    laptop.put('assignments', id, { due: '2026-11-26' })
+
+    // Another process's push: the school's lock held, the record's date changed, the version moved.
+    const other = new pg.Client({ connectionString: handle.config.databaseUrl })
+    await other.connect()
+    try {
+      await other.query('begin')
+      const { rows } = await other.query<{ version: string }>('select version from schools where school_id = $1 for update', [school.schoolId])
+      const version = Number(rows[0]!.version) + 1
+      const clock = stamp(Date.now() + 1000, 'other')
+      await other.query(
+        `update records set version = $1, data = jsonb_set(jsonb_set(data, '{date}', '"2026-12-01"'), '{fieldClock,date}', to_jsonb($2::text))
+         where school_id = $3 and tbl = 'assignments' and id = $4`,
+        [version, clock, school.schoolId, id],
+      )
+      await other.query('update schools set version = $1 where school_id = $2', [version, school.schoolId])
+      const pushing = laptop.push(server)
+      // The push waits for the lock (its statement has begun, and its snapshot is taken).
+      for (let tries = 0; ; tries++) {
+        const waiting = await other.query(`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)
+        if (waiting.rows.length > 0) break
+        if (tries > 500) throw new Error('the push never waited for the lock')
+        await new Promise((r) => setTimeout(r, 10))
+      }
+      await other.query('commit')
+      expect((await pushing)!.applied).toHaveLength(1)
+    } finally {
+      await other.end()
+    }
+    const row = await server.ctx.db.selectFrom('records').select('data').where('id', '=', id).executeTakeFirstOrThrow()
+    expect(row.data).toMatchObject({ date: '2026-12-01', due: '2026-11-26' })
   })
 
   it('never loses a row to concurrent pushes: a puller running alongside gets every record', async () => {

@@ -106,15 +106,15 @@ export class ChangeSet {
     const missing = [...new Map(keys.filter((k) => !this.rows.has(keyOf(k.table, k.id))).map((k) => [keyOf(k.table, k.id), k])).values()]
     for (let i = 0; i < missing.length; i += 500) {
       const chunk = missing.slice(i, i + 500)
-      // The keys as one JSON parameter: a list of 30 row values cost PostgreSQL more to plan than to run.
-      const keys = JSON.stringify(chunk.map((k) => ({ tbl: k.table, id: k.id })))
-      const { rows: found } = await sql<StoredRow & { tbl: string; id: string }>`
-        select r.tbl, r.id, r.data, r.authors, r.read_kind, r.class_id, r.subject, r.grade, r.teacher_id, r.parent_id
-        from jsonb_to_recordset(cast(${keys}::text as jsonb)) as k(tbl text, id text)
-        join records r on r.school_id = ${this.schoolId} and r.tbl = k.tbl and r.id = k.id`.execute(this.tx)
-      for (const k of chunk) this.rows.set(keyOf(k.table, k.id), null)
-      for (const { tbl, id, ...row } of found) this.rows.set(keyOf(tbl, id), row)
+      const { rows } = await sql<{ found: FoundRow[] | null }>`select ${recordsByKey(this.schoolId, chunk)} as found`.execute(this.tx)
+      this.take(chunk, rows[0]?.found ?? [])
     }
+  }
+
+  /** Records read elsewhere (with the school's lock: push.ts), in the same snapshot as the lock's. */
+  take(keys: readonly { table: string; id: string }[], found: readonly FoundRow[]): void {
+    for (const k of keys) this.rows.set(keyOf(k.table, k.id), null)
+    for (const { tbl, id, ...row } of found) this.rows.set(keyOf(tbl, id), row)
   }
 
   async get(table: string, id: string): Promise<StoredRow | undefined> {
@@ -188,6 +188,20 @@ function upsertRecords(schoolId: string, writes: readonly { table: string; id: s
       teacher_id = excluded.teacher_id, parent_id = excluded.parent_id, deleted = excluded.deleted`
 }
 
+/** A stored record as recordsByKey gives it. */
+export type FoundRow = StoredRow & { tbl: string; id: string }
+
+/**
+ * A subquery: the stored records of `keys` as one JSON array (null when none), the keys one JSON
+ * parameter: a list of 30 row values cost PostgreSQL more to plan than to run.
+ */
+export function recordsByKey(schoolId: string, keys: readonly { table: string; id: string }[]): RawBuilder<FoundRow[] | null> {
+  return sql<FoundRow[] | null>`(select json_agg(json_build_object('tbl', r.tbl, 'id', r.id, 'data', r.data, 'authors', r.authors, 'read_kind', r.read_kind,
+      'class_id', r.class_id, 'subject', r.subject, 'grade', r.grade, 'teacher_id', r.teacher_id, 'parent_id', r.parent_id))
+    from jsonb_to_recordset(cast(${JSON.stringify(keys.map((k) => ({ tbl: k.table, id: k.id })))}::text as jsonb)) as k(tbl text, id text)
+    join records r on r.school_id = ${schoolId} and r.tbl = k.tbl and r.id = k.id)`
+}
+
 const factsOfStored = (row: StoredRow): RecordFacts => ({
   readKind: row.read_kind as RecordFacts['readKind'],
   classId: row.class_id,
@@ -197,19 +211,24 @@ const factsOfStored = (row: StoredRow): RecordFacts => ({
   parentId: row.parent_id,
 })
 
-/**
- * The records (and their parents) a batch of changes touches, read before applying: the records and
- * the parents the changes name in one query, then, only if a stored record names a parent not read
- * yet (a record moving to another parent), those in a second.
- */
-export async function preloadFor(env: ApplyEnv, changes: readonly Pick<Mutation, 'table' | 'id' | 'fields'>[]): Promise<void> {
+/** The records a batch of changes names: each change's record, and the parent its fields name. */
+export function keysOf(changes: readonly Pick<Mutation, 'table' | 'id' | 'fields'>[]): { table: string; id: string }[] {
   const keys = changes.map((m) => ({ table: m.table, id: m.id }))
   for (const m of changes) {
     const def = isTableName(m.table) ? TABLE_SCOPE[m.table].parent : undefined
     const named = def ? m.fields[def.field] : undefined
     if (def && typeof named === 'string') keys.push({ table: def.table, id: named })
   }
-  await env.changes.preload(keys)
+  return keys
+}
+
+/**
+ * The records (and their parents) a batch of changes touches, read before applying: the records and
+ * the parents the changes name in one query, then, only if a stored record names a parent not read
+ * yet (a record moving to another parent), those in a second.
+ */
+export async function preloadFor(env: ApplyEnv, changes: readonly Pick<Mutation, 'table' | 'id' | 'fields'>[]): Promise<void> {
+  await env.changes.preload(keysOf(changes))
   const parents: { table: string; id: string }[] = []
   for (const m of changes) {
     const def = isTableName(m.table) ? TABLE_SCOPE[m.table].parent : undefined
