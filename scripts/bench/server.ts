@@ -84,23 +84,51 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   }
 }
 
-/** CPU milliseconds used so far by the processes whose command name is `comm`, or by `pid`. */
-function cpuMs(match: { pid?: number; comm?: string }): number {
+/** CPU milliseconds used so far by the process `pid`, with (`reaped`) its children that have ended. */
+function cpuMs(pid: number, reaped = false): number {
   const tick = 10 // USER_HZ is 100 on Linux
-  let total = 0
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0)) * tick
+  } catch {
+    return 0 // it ended while we read: its time is no longer ours to count
+  }
+}
+
+/**
+ * CPU milliseconds used so far by one PostgreSQL cluster: its postmaster, every live child (backends,
+ * WAL writer, checkpointer, autovacuum) and, through the postmaster, the children that have ended. Not
+ * any other cluster on the machine (the tests' own, say), which counting every process named
+ * `postgres` would take in.
+ */
+function clusterCpuMs(postmaster: number): number {
+  let total = cpuMs(postmaster, true)
   for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || (match.pid !== undefined && Number(entry) !== match.pid)) continue
+    if (!/^\d+$/.test(entry)) continue
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
-      if (match.comm !== undefined && comm !== match.comm) continue
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      total += (Number(fields[11]) + Number(fields[12])) * tick
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster) total += cpuMs(Number(entry))
     } catch {
-      // the process ended while we read: its time is no longer ours to count
+      // ended while we read
     }
   }
   return total
+}
+
+/** The postmaster of the database at `url`, when it runs on this machine (the parent of a backend). */
+async function postmasterOf(url: string): Promise<number | null> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid')
+    const stat = readFileSync(`/proc/${rows[0]!.pid}/stat`, 'utf8')
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+  } catch {
+    return null // a server elsewhere: its CPU is not ours to see
+  } finally {
+    await client.end()
+  }
 }
 
 export async function post<T>(url: string, path: string, body: unknown, token?: string): Promise<T> {
@@ -290,7 +318,8 @@ async function measureOn(env: Record<string, string>, runs: number, log: (line: 
     for (const { t } of all) await t.device.pullAll()
     const work = all.map(({ t, students }) => ({ t, mutations: dayOfWork(t, students) }))
     const latencies: number[] = []
-    const cpu0 = { server: cpuMs({ pid: server.pid }), postgres: cpuMs({ comm: 'postgres' }), devices: process.cpuUsage() }
+    const postmaster = env.DATABASE_URL ? await postmasterOf(env.DATABASE_URL) : null
+    const cpu0 = { server: cpuMs(server.pid), postgres: postmaster ? clusterCpuMs(postmaster) : 0, devices: process.cpuUsage() }
     const t0 = performance.now()
     let lastPush = t0
     let next = 0
@@ -313,7 +342,7 @@ async function measureOn(env: Record<string, string>, runs: number, log: (line: 
     const devicesCpu = process.cpuUsage(cpu0.devices)
     const per = (ms: number): string => (ms / work.length).toFixed(1)
     log(
-      `  load: ${seconds.toFixed(1)} s; CPU ms per teacher (push + pull): server ${per(cpuMs({ pid: server.pid }) - cpu0.server)}, PostgreSQL ${per(cpuMs({ comm: 'postgres' }) - cpu0.postgres)}, the simulated devices ${per((devicesCpu.user + devicesCpu.system) / 1000)}`,
+      `  load: ${seconds.toFixed(1)} s; CPU ms per teacher (push + pull): server ${per(cpuMs(server.pid) - cpu0.server)}${postmaster ? `, PostgreSQL ${per(clusterCpuMs(postmaster) - cpu0.postgres)}` : ''}, the simulated devices ${per((devicesCpu.user + devicesCpu.system) / 1000)}`,
     )
     latencies.sort((a, b) => a - b)
     return {

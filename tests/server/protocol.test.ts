@@ -1,6 +1,8 @@
 // The sync protocol against a real server on loopback, on PGlite and on PostgreSQL.
 import { encodeHlc } from '@hl/core/domain/hlc'
+import { naturalId } from '@hl/core/ids'
 import { LIMITS, SCHEMA_VERSION, type PullResponse, type PushResponse, type Session } from '@hl/core/sync/protocol'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../server/src/server'
 import { assignment, item, makeSchool, uid, type School } from './fixture'
@@ -200,6 +202,63 @@ describe.each(STORES)('the sync protocol on %s', (kind) => {
     expect([...reader.records].filter(([key, r]) => key.startsWith('assignments/') && r.classId === school.classes.a)).toEqual([])
   })
 
+  it('merges the classes, shared and own records a caller reads, and their conflicts, across small pages: each once, in version order', async () => {
+    const math = device('mathA')
+    const laptop = new SimClient(uid('dev'), school.sessions.mathA)
+    const mathB = device('mathB')
+    const teacherA = school.sessions.mathA.account.teacherId
+    const contested: string[] = []
+    for (let round = 0; round < 6; round++) {
+      // Interleaved: class a, class b, a shared record, the teacher's own timer, and a conflict of class a.
+      const id = uid('asg')
+      contested.push(id)
+      math.put('assignments', id, assignment(school.classes.a, '数学', teacherA))
+      const itemId = uid('item')
+      math.put('items', itemId, item(id))
+      math.put('trials', naturalId(itemId, teacherA), { itemId, teacherId: teacherA, state: 'paused', elapsedMs: 1000 * round, runningSince: null })
+      await math.flush(server)
+      mathB.put('assignments', uid('asg'), assignment(school.classes.b, '数学', school.sessions.mathB.account.teacherId))
+      await mathB.flush(server)
+      await laptop.pullAll(server)
+      math.put('assignments', id, { date: '2026-11-24' })
+      await new Promise((r) => setTimeout(r, 2))
+      laptop.put('assignments', id, { date: '2026-11-25' })
+      await laptop.flush(server)
+      await math.flush(server)
+    }
+    const admin = new SimClient(uid('admin'), school.admin)
+    for (let i = 0; i < 5; i++) admin.put('terms', uid('term'), { name: `term ${i}`, startDate: '2027-02-01', endDate: '2027-07-01' })
+    await admin.flush(server)
+
+    const stored = await server.ctx.db.selectFrom('records').select(['tbl', 'id', 'version', 'read_kind', 'class_id', 'teacher_id']).where('school_id', '=', school.schoolId).execute()
+    expect(stored.filter((r) => r.read_kind === 'owner' && r.teacher_id === teacherA)).toHaveLength(6)
+    const versionOf = new Map(stored.map((r) => [`${r.tbl}/${r.id}`, r.version]))
+    const pullPages = async (who: keyof School['sessions'], readable: (r: (typeof stored)[number]) => boolean) => {
+      const reader = device(who)
+      const versions: number[] = []
+      const conflicts: string[] = []
+      let cursor: string | null = null
+      for (let pages = 0; pages < 1000; pages++) {
+        const res: { body: PullResponse } = await post<PullResponse>(server, '/pull', { clientId: reader.clientId, cursor, limit: 7 }, reader.session.accessToken)
+        if ('reset' in res.body) throw new Error('unexpected reset')
+        expect(res.body.records.length + res.body.conflicts.length).toBeLessThanOrEqual(7)
+        versions.push(...res.body.records.map((r) => versionOf.get(`${r.table}/${r.row.id as string}`)!))
+        conflicts.push(...res.body.conflicts.map((c) => c.recordId))
+        cursor = res.body.cursor
+        if (!res.body.more) break
+      }
+      // Strictly ascending: no record twice, none stepped over.
+      expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b))
+      expect(versions).toEqual(stored.filter(readable).map((r) => r.version).sort((a, b) => a - b))
+      return conflicts
+    }
+    const mineOrA = (r: (typeof stored)[number]) => r.read_kind === 'school' || (r.read_kind === 'class' && r.class_id === school.classes.a) || (r.read_kind === 'owner' && r.teacher_id === teacherA)
+    const conflicts = await pullPages('mathA', mineOrA)
+    expect(conflicts.filter((id) => contested.includes(id)).sort()).toEqual([...contested].sort())
+    const leader = (r: (typeof stored)[number]) => r.read_kind === 'school' || (r.read_kind === 'class' && (r.class_id === school.classes.a || r.class_id === school.classes.b))
+    expect(await pullPages('leader4', leader)).toEqual([])
+  })
+
   it('keeps the losing value of a concurrent edit as a conflict both teachers see, until dismissed', async () => {
     const phone = device('mathA')
     const laptop = new SimClient(uid('dev'), school.sessions.mathA)
@@ -264,6 +323,48 @@ describe.each(STORES)('the sync protocol on %s', (kind) => {
     const mathB = device('mathB')
     await mathB.pullAll(server)
     expect(mathB.records.get(`items/${it1}`)).toBeDefined()
+  })
+
+  // The lock statement reads the push's records too, in a snapshot taken before the lock was granted:
+  // another server process's push committed meanwhile must not be merged against as it was before.
+  it.skipIf(kind === 'pglite')('merges a push that waited for another process’s push with what that push wrote', async () => {
+    const phone = device('mathA')
+    const laptop = new SimClient(uid('dev'), school.sessions.mathA)
+    const id = uid('asg')
+    phone.put('assignments', id, assignment(school.classes.a, '数学', school.sessions.mathA.account.teacherId))
+    await phone.flush(server)
+    await laptop.pullAll(server)
+    laptop.put('assignments', id, { due: '2026-11-26' })
+
+    // Another process's push: the school's lock held, the record's date changed, the version moved.
+    const other = new pg.Client({ connectionString: handle.config.databaseUrl })
+    await other.connect()
+    try {
+      await other.query('begin')
+      const { rows } = await other.query<{ version: string }>('select version from schools where school_id = $1 for update', [school.schoolId])
+      const version = Number(rows[0]!.version) + 1
+      const clock = stamp(Date.now() + 1000, 'other')
+      await other.query(
+        `update records set version = $1, data = jsonb_set(jsonb_set(data, '{date}', '"2026-12-01"'), '{fieldClock,date}', to_jsonb($2::text))
+         where school_id = $3 and tbl = 'assignments' and id = $4`,
+        [version, clock, school.schoolId, id],
+      )
+      await other.query('update schools set version = $1 where school_id = $2', [version, school.schoolId])
+      const pushing = laptop.push(server)
+      // The push waits for the lock (its statement has begun, and its snapshot is taken).
+      for (let tries = 0; ; tries++) {
+        const waiting = await other.query(`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)
+        if (waiting.rows.length > 0) break
+        if (tries > 500) throw new Error('the push never waited for the lock')
+        await new Promise((r) => setTimeout(r, 10))
+      }
+      await other.query('commit')
+      expect((await pushing)!.applied).toHaveLength(1)
+    } finally {
+      await other.end()
+    }
+    const row = await server.ctx.db.selectFrom('records').select('data').where('id', '=', id).executeTakeFirstOrThrow()
+    expect(row.data).toMatchObject({ date: '2026-12-01', due: '2026-11-26' })
   })
 
   it('never loses a row to concurrent pushes: a puller running alongside gets every record', async () => {

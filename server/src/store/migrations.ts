@@ -115,6 +115,20 @@ const MIGRATIONS: Record<string, Migration> = {
       `.execute(db)
     },
   },
+  // A pull reads the caller's records by what they may read (sync/pull.ts): the school's shared records,
+  // their own, and each class they read, each an ordered range by version, merged. A record is in
+  // exactly one of these partial indexes, so a write keeps as many index entries as before the
+  // school-wide (school_id, version) index they replace, which only the pull used.
+  '0003-records-by-reader': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create index records_school_read on records (school_id, version) where read_kind = 'school';
+        create index records_class_read on records (school_id, class_id, version) where read_kind = 'class';
+        create index records_owner_read on records (school_id, teacher_id, version) where read_kind = 'owner';
+        drop index records_version;
+      `.execute(db)
+    },
+  },
 }
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1)!

@@ -5,6 +5,7 @@
 //
 // A push's records are read in one query and written in one statement (a ChangeSet per
 // transaction): a teacher's day of 30 changes is a handful of round trips, not a hundred.
+import { sql, type RawBuilder } from 'kysely'
 import * as v from 'valibot'
 import { encodeHlc, parseHlc } from '@hl/core/domain/hlc'
 import { uuidv7 } from '@hl/core/ids'
@@ -105,15 +106,15 @@ export class ChangeSet {
     const missing = [...new Map(keys.filter((k) => !this.rows.has(keyOf(k.table, k.id))).map((k) => [keyOf(k.table, k.id), k])).values()]
     for (let i = 0; i < missing.length; i += 500) {
       const chunk = missing.slice(i, i + 500)
-      const found = await this.tx
-        .selectFrom('records')
-        .select(['tbl', 'id', 'data', 'authors', 'read_kind', 'class_id', 'subject', 'grade', 'teacher_id', 'parent_id'])
-        .where('school_id', '=', this.schoolId)
-        .where((eb) => eb(eb.refTuple('tbl', 'id'), 'in', chunk.map((k) => eb.tuple(k.table, k.id))))
-        .execute()
-      for (const k of chunk) this.rows.set(keyOf(k.table, k.id), null)
-      for (const { tbl, id, ...row } of found) this.rows.set(keyOf(tbl, id), row)
+      const { rows } = await sql<{ found: FoundRow[] | null }>`select ${recordsByKey(this.schoolId, chunk)} as found`.execute(this.tx)
+      this.take(chunk, rows[0]?.found ?? [])
     }
+  }
+
+  /** Records read elsewhere (with the school's lock: push.ts), in the same snapshot as the lock's. */
+  take(keys: readonly { table: string; id: string }[], found: readonly FoundRow[]): void {
+    for (const k of keys) this.rows.set(keyOf(k.table, k.id), null)
+    for (const { tbl, id, ...row } of found) this.rows.set(keyOf(tbl, id), row)
   }
 
   async get(table: string, id: string): Promise<StoredRow | undefined> {
@@ -134,49 +135,71 @@ export class ChangeSet {
     this.moved.push({ table, id, facts })
   }
 
-  /** Writes everything pending; then moves the children of records whose class changed. */
-  async flush(nextVersion: () => number): Promise<void> {
+  /**
+   * Writes everything pending; then moves the children of records whose class changed; then `finish`
+   * (the push's own last writes: its client's seq, the school's counter). In the common case, records
+   * and no conflict or move, that is ONE statement (data-modifying CTEs): every statement a push makes
+   * while it holds the school's lock is time the school's other pushes wait.
+   */
+  async flush(nextVersion: () => number, finish: () => RawBuilder<unknown>[] = () => []): Promise<void> {
     const writes = [...this.writes.values()]
     this.writes.clear()
-    for (let i = 0; i < writes.length; i += 500) {
-      const values = writes.slice(i, i + 500).map(({ table, id, version, row }) => ({
-        school_id: this.schoolId,
-        tbl: table,
-        id,
-        version,
-        data: json(row.data),
-        authors: json(row.authors),
-        read_kind: row.read_kind,
-        class_id: row.class_id,
-        subject: row.subject,
-        grade: row.grade,
-        teacher_id: row.teacher_id,
-        parent_id: row.parent_id,
-        deleted: row.data.deletedAt !== undefined,
-      }))
-      await this.tx
-        .insertInto('records')
-        .values(values)
-        .onConflict((oc) =>
-          oc.columns(['school_id', 'tbl', 'id']).doUpdateSet((eb) => ({
-            version: eb.ref('excluded.version'),
-            data: eb.ref('excluded.data'),
-            authors: eb.ref('excluded.authors'),
-            read_kind: eb.ref('excluded.read_kind'),
-            class_id: eb.ref('excluded.class_id'),
-            subject: eb.ref('excluded.subject'),
-            grade: eb.ref('excluded.grade'),
-            teacher_id: eb.ref('excluded.teacher_id'),
-            parent_id: eb.ref('excluded.parent_id'),
-            deleted: eb.ref('excluded.deleted'),
-          })),
-        )
-        .execute()
-    }
     const conflicts = this.conflictRows.splice(0)
+    const moved = this.moved.splice(0)
+    const chunks: RawBuilder<unknown>[] = []
+    for (let i = 0; i < writes.length; i += 500) chunks.push(upsertRecords(this.schoolId, writes.slice(i, i + 500)))
+    const together = conflicts.length === 0 && moved.length === 0 ? chunks.pop() : undefined
+    for (const chunk of chunks) await chunk.execute(this.tx)
     for (let i = 0; i < conflicts.length; i += 500) await this.tx.insertInto('conflicts').values(conflicts.slice(i, i + 500) as never).execute()
-    for (const { table, id, facts } of this.moved.splice(0)) await moveChildren(this.tx, this.schoolId, table, id, facts, nextVersion)
+    for (const { table, id, facts } of moved) await moveChildren(this.tx, this.schoolId, table, id, facts, nextVersion)
+    const last = [...(together ? [together] : []), ...finish()]
+    if (last.length === 1) await last[0]!.execute(this.tx)
+    else if (last.length > 1) await sql`with ${sql.join(last.map((w, k) => sql`${sql.raw(`w${k}`)} as (${w})`))} select 1`.execute(this.tx)
   }
+}
+
+/**
+ * One upsert of up to 500 records, the rows as one JSON parameter (one text for PostgreSQL to parse)
+ * rather than 13 parameters a row: the statement costs the same to plan for one row or 500, and the
+ * server builds no query tree.
+ */
+function upsertRecords(schoolId: string, writes: readonly { table: string; id: string; version: number; row: StoredRow }[]): RawBuilder<unknown> {
+  const rows = writes.map(({ table, id, version, row }) => ({
+    tbl: table,
+    id,
+    version,
+    data: row.data,
+    authors: row.authors,
+    read_kind: row.read_kind,
+    class_id: row.class_id,
+    subject: row.subject,
+    grade: row.grade,
+    teacher_id: row.teacher_id,
+    parent_id: row.parent_id,
+    deleted: row.data.deletedAt !== undefined,
+  }))
+  return sql`
+    insert into records (school_id, tbl, id, version, data, authors, read_kind, class_id, subject, grade, teacher_id, parent_id, deleted)
+    select ${schoolId}, w.tbl, w.id, w.version, w.data, w.authors, w.read_kind, w.class_id, w.subject, w.grade, w.teacher_id, w.parent_id, w.deleted
+    from jsonb_to_recordset(cast(${JSON.stringify(rows)}::text as jsonb))
+      as w(tbl text, id text, version bigint, data jsonb, authors jsonb, read_kind text, class_id text, subject text, grade integer, teacher_id text, parent_id text, deleted boolean)
+    on conflict (school_id, tbl, id) do update set version = excluded.version, data = excluded.data, authors = excluded.authors,
+      read_kind = excluded.read_kind, class_id = excluded.class_id, subject = excluded.subject, grade = excluded.grade,
+      teacher_id = excluded.teacher_id, parent_id = excluded.parent_id, deleted = excluded.deleted`
+}
+
+/** A stored record as recordsByKey gives it. */
+export type FoundRow = StoredRow & { tbl: string; id: string }
+
+/**
+ * A subquery: the stored records of `keys` as one JSON array (null when none), the keys one JSON
+ * parameter: a list of 30 row values cost PostgreSQL more to plan than to run.
+ */
+export function recordsByKey(schoolId: string, keys: readonly { table: string; id: string }[]): RawBuilder<FoundRow[] | null> {
+  return sql<FoundRow[] | null>`(select json_agg(json_build_object('tbl', r.tbl, 'id', r.id, 'data', r.data, 'authors', r.authors, 'read_kind', r.read_kind,
+      'class_id', r.class_id, 'subject', r.subject, 'grade', r.grade, 'teacher_id', r.teacher_id, 'parent_id', r.parent_id))
+    from jsonb_to_recordset(cast(${JSON.stringify(keys.map((k) => ({ tbl: k.table, id: k.id })))}::text as jsonb)) as k(tbl text, id text)
+    join records r on r.school_id = ${schoolId} and r.tbl = k.tbl and r.id = k.id)`
 }
 
 const factsOfStored = (row: StoredRow): RecordFacts => ({
@@ -188,19 +211,24 @@ const factsOfStored = (row: StoredRow): RecordFacts => ({
   parentId: row.parent_id,
 })
 
-/**
- * The records (and their parents) a batch of changes touches, read before applying: the records and
- * the parents the changes name in one query, then, only if a stored record names a parent not read
- * yet (a record moving to another parent), those in a second.
- */
-export async function preloadFor(env: ApplyEnv, changes: readonly Pick<Mutation, 'table' | 'id' | 'fields'>[]): Promise<void> {
+/** The records a batch of changes names: each change's record, and the parent its fields name. */
+export function keysOf(changes: readonly Pick<Mutation, 'table' | 'id' | 'fields'>[]): { table: string; id: string }[] {
   const keys = changes.map((m) => ({ table: m.table, id: m.id }))
   for (const m of changes) {
     const def = isTableName(m.table) ? TABLE_SCOPE[m.table].parent : undefined
     const named = def ? m.fields[def.field] : undefined
     if (def && typeof named === 'string') keys.push({ table: def.table, id: named })
   }
-  await env.changes.preload(keys)
+  return keys
+}
+
+/**
+ * The records (and their parents) a batch of changes touches, read before applying: the records and
+ * the parents the changes name in one query, then, only if a stored record names a parent not read
+ * yet (a record moving to another parent), those in a second.
+ */
+export async function preloadFor(env: ApplyEnv, changes: readonly Pick<Mutation, 'table' | 'id' | 'fields'>[]): Promise<void> {
+  await env.changes.preload(keysOf(changes))
   const parents: { table: string; id: string }[] = []
   for (const m of changes) {
     const def = isTableName(m.table) ? TABLE_SCOPE[m.table].parent : undefined

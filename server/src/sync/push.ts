@@ -8,7 +8,7 @@ import { MIN_SCHEMA_VERSION, SCHEMA_VERSION, type PushRequest, type PushResponse
 import { ApiFailure } from '../errors'
 import type { ServerContext } from '../context'
 import type { Db } from '../store'
-import { applyChange, ChangeSet, preloadFor, type ApplyEnv } from './apply'
+import { applyChange, ChangeSet, keysOf, preloadFor, recordsByKey, type ApplyEnv, type FoundRow } from './apply'
 import { loadScope, type Caller } from './scope'
 
 export function checkSchemaVersion(version: number): void {
@@ -45,6 +45,8 @@ export async function withSchoolLock<T>(ctx: ServerContext, schoolId: string, fn
 export interface ClientKey {
   clientId: string
   deviceId: string
+  /** The records the push names, read with the lock too (keysOf). */
+  records: readonly { table: string; id: string }[]
 }
 
 /** What a function run under the school's lock gets: the apply environment, less the scope it brings. */
@@ -55,42 +57,48 @@ export type LockedEnv = Omit<ApplyEnv, 'scope'> & {
 }
 
 /**
- * Takes the school's row lock and, for a push, makes or reads the client's row: one round trip. The
- * insert reads from the locked row, so it runs only once the lock is held (and not at all for an
- * unknown school); an upsert works on the row's latest committed version, as a statement of its own would.
+ * Takes the school's row lock and, for a push, makes or reads the client's row and reads the records
+ * the push names: one round trip. The insert reads from the locked row, so it runs only once the lock
+ * is held (and not at all for an unknown school); an upsert works on the row's latest committed
+ * version, as a statement of its own would. The records, though, are read in the statement's snapshot,
+ * taken before the lock was granted: if a push of another server process committed in between, the
+ * school's version as that snapshot saw it (`seen`) is not the locked row's, and they are not used
+ * (ChangeSet reads them again, now under the lock). Every push that changes records moves the version.
  */
-async function lockSchool(tx: Db, schoolId: string, client: ClientKey | undefined): Promise<{ version: number; client: LockedEnv['client'] } | undefined> {
+async function lockSchool(tx: Db, schoolId: string, changes: ChangeSet, client: ClientKey | undefined): Promise<{ version: number; client: LockedEnv['client'] } | undefined> {
   if (!client) {
     const school = await tx.selectFrom('schools').select('version').where('school_id', '=', schoolId).forUpdate().executeTakeFirst()
     return school && { version: school.version, client: null }
   }
-  const { rows } = await sql<{ version: number; device_id: string | null; last_seq: number | null }>`
+  const { rows } = await sql<{ version: number; seen: number; device_id: string | null; last_seq: number | null; found: FoundRow[] | null }>`
     with s as (select version from schools where school_id = ${schoolId} for update),
     c as (insert into clients (school_id, client_id, device_id, last_seq) select ${schoolId}, ${client.clientId}, ${client.deviceId}, 0 from s
       on conflict (school_id, client_id) do update set device_id = clients.device_id
       returning device_id, last_seq)
-    select s.version, c.device_id, c.last_seq from s left join c on true`.execute(tx)
+    select s.version, (select version from schools where school_id = ${schoolId}) as seen, c.device_id, c.last_seq,
+      ${client.records.length > 0 ? recordsByKey(schoolId, client.records) : sql`null`} as found
+    from s left join c on true`.execute(tx)
   const row = rows[0]
   if (!row) return undefined
+  if (client.records.length > 0 && Number(row.seen) === Number(row.version)) changes.take(client.records, row.found ?? [])
   return { version: Number(row.version), client: { device_id: row.device_id!, last_seq: Number(row.last_seq) } }
 }
 
 async function schoolTransaction<T>(ctx: ServerContext, schoolId: string, fn: (env: LockedEnv) => Promise<T>, clientKey: ClientKey | undefined): Promise<T> {
   return ctx.db.transaction().execute(async (tx) => {
-    const school = await lockSchool(tx, schoolId, clientKey)
+    const changes = new ChangeSet(tx, schoolId)
+    const school = await lockSchool(tx, schoolId, changes, clientKey)
     if (!school) throw new ApiFailure(404, 'unknownSchool')
     const start = school.version
     let version = start
     const nextVersion = (): number => ++version
-    const changes = new ChangeSet(tx, schoolId)
     let lastSeq: { clientId: string; seq: number } | undefined
     const result = await fn({ tx, schoolId, now: ctx.now(), nextVersion, changes, client: school.client, alsoAtCommit: (w) => (lastSeq = w.lastSeq) })
-    await changes.flush(nextVersion)
-    // The school's counter and the client's last seq in one statement.
-    if (lastSeq) {
-      await sql`with client as (update clients set last_seq = ${lastSeq.seq} where school_id = ${schoolId} and client_id = ${lastSeq.clientId})
-        update schools set version = ${version} where school_id = ${schoolId}`.execute(tx)
-    } else if (version !== start) await tx.updateTable('schools').set({ version }).where('school_id', '=', schoolId).execute()
+    // The client's last seq and the school's counter, with the records when it can be (flush).
+    await changes.flush(nextVersion, () => [
+      ...(lastSeq ? [sql`update clients set last_seq = ${lastSeq.seq} where school_id = ${schoolId} and client_id = ${lastSeq.clientId}`] : []),
+      ...(version !== start ? [sql`update schools set version = ${version} where school_id = ${schoolId}`] : []),
+    ])
     return result
   })
 }
@@ -126,6 +134,6 @@ export async function push(ctx: ServerContext, caller: Caller, req: PushRequest)
       if (response.lastSeq !== client.last_seq) base.alsoAtCommit({ lastSeq: { clientId: req.clientId, seq: response.lastSeq } })
       return response
     },
-    { clientId: req.clientId, deviceId: caller.deviceId },
+    { clientId: req.clientId, deviceId: caller.deviceId, records: keysOf(mutations) },
   )
 }
