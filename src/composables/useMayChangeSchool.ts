@@ -3,17 +3,15 @@
 // school server, only whom the scope rules let write the school's records (TABLE_SCOPE.schools: the
 // admin), as the server checks every change; a device without a server is its teacher's own school.
 // Undefined until the session is read, so an edit is never offered for a moment and then taken away.
-// The session is read from the meta table itself: the settings screen must not load the sync code.
 import { computed, type ComputedRef } from 'vue'
 import { accessScopeOf, canWrite, factsOf } from '@hl/core/sync/access'
-import { META } from '@/db/constants'
 import { appDb } from '@/db/database'
-import type { SyncSession } from '@/db/sync'
+import { getSession } from '@/db/session'
 import { useLiveQuery } from './useLiveQuery'
 
 export function useMayChangeSchool(): ComputedRef<boolean | undefined> {
   const db = appDb()
-  const session = useLiveQuery(async () => ((await db.meta.get(META.syncSession))?.value as SyncSession | undefined) ?? null)
+  const session = useLiveQuery(() => getSession(db))
   return computed(() => {
     if (session.isLoading.value) return undefined
     const s = session.data.value

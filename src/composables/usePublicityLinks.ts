@@ -3,7 +3,7 @@
 import { ref, shallowRef, watch, type Ref } from 'vue'
 import type { PublicityLinkInfo } from '@hl/core/sync/protocol'
 import { appDb } from '@/db/database'
-import { getSession } from '@/db/sync'
+import { getSession } from '@/db/session'
 import { useLiveQuery } from './useLiveQuery'
 
 export function usePublicityLinks(classId: Ref<string | undefined>, weekStart: Ref<string>) {

@@ -7,7 +7,7 @@
 import { dayNumber, fromDayNumber } from '@hl/core/domain/dates'
 import { eveningCount } from '@hl/core/domain/minutes'
 import { splitExisting, type ClassLoadContext, type ExistingAssignment, type PlannedAssignment, type PlanSchool } from '@hl/core/formats/planImport'
-import { META } from './constants'
+import { getSession } from './session'
 import type { AppDB } from './database'
 import { uuidv7 } from '@hl/core/ids'
 import type { AssignmentRow, AssignmentStatus, Fields, ItemRow } from '@hl/core/records'
@@ -112,7 +112,7 @@ export async function importPlan(
     // A device signed in to no school server queues nothing of the plan: signing in queues every
     // record the teacher may write (enqueueEverything), these included. A whole term is 400,000
     // records; their outbox entries would be as many again, and IndexedDB's cost is per record.
-    const queue = (await db.meta.get(META.syncSession)) !== undefined
+    const queue = (await getSession(db)) !== null
     const split = splitExisting(input.planned, await existingOn(db, input.planned))
     const outcome: PlanImportOutcome = { assignmentIds: [], itemCount: 0, existingItems: split.existingItems }
     const total = split.toAdd.reduce((n, p) => n + p.assignment.items.length, 0)

@@ -1,7 +1,7 @@
 // The data layer's side of sync (../../shared/sync-design.md): the outbox read as batches of
 // mutations and acknowledged, pulled records merged into the tables with the same pure field merge as
-// the server (@hl/core/sync/merge), the pull cursor, the conflict notices, and the device's sync
-// session. The engine (src/sync) talks to the server; only this module touches the tables for it.
+// the server (@hl/core/sync/merge), the pull cursor and the conflict notices (the device's sign-in is
+// session.ts). The engine (src/sync) talks to the server; only this module touches the tables for it.
 //
 // Pulled records never go through write(): they are changes from elsewhere, so they bump no local
 // clock of their own and append nothing to the outbox. A local change still waiting (or being sent)
@@ -14,24 +14,11 @@ import { isTableName, ROW_SCHEMAS, TABLE_NAMES, type TableName } from '@hl/core/
 import { TABLE_SCOPE } from '@hl/core/schema/scope'
 import { canWrite, factsOf, type AccessScope, type RecordFacts } from '@hl/core/sync/access'
 import { isMetaField, mergeRecord, recordAsChange, type StoredRecord } from '@hl/core/sync/merge'
-import { LIMITS, type AccountInfo, type ConflictRow, type Mutation, type PushResponse, type Rejection } from '@hl/core/sync/protocol'
+import { LIMITS, type ConflictRow, type Mutation, type PushResponse, type Rejection } from '@hl/core/sync/protocol'
 import { META } from './constants'
 import { newDeviceId } from '@hl/core/ids'
 import type { AppDB } from './database'
 import { write } from './write'
-
-/** The device's sign-in to a school server. Device-local: never synced, never in a backup. */
-export interface SyncSession {
-  /** The server's origin, e.g. 'https://hw.school.cn' (the page's own by default). */
-  server: string
-  /** This sign-in's id for the server's per-client seq: new at every sign-in. */
-  clientId: string
-  accessToken: string
-  accessExpiresAt: number
-  refreshToken: string
-  account: AccountInfo
-  school: { id: string; code: string; name: string }
-}
 
 /** What the sync screen shows about the last runs. */
 export interface SyncState {
@@ -43,23 +30,6 @@ export interface SyncState {
 }
 
 const EMPTY_STATE: SyncState = { lastSyncAt: null, lastError: null, rejected: [] }
-
-export async function getSession(db: AppDB): Promise<SyncSession | null> {
-  const row = await db.meta.get(META.syncSession)
-  return (row?.value as SyncSession | undefined) ?? null
-}
-
-export async function saveSession(db: AppDB, session: SyncSession): Promise<void> {
-  await db.meta.put({ key: META.syncSession, value: session })
-}
-
-/** Signs the device out: the session and the cursor go; the outbox stays (nothing unsent is dropped). */
-export async function clearSession(db: AppDB): Promise<void> {
-  await db.transaction('rw', db.meta, async () => {
-    await db.meta.delete(META.syncSession)
-    await db.meta.delete(META.syncCursor)
-  })
-}
 
 export async function getSyncState(db: AppDB): Promise<SyncState> {
   const row = await db.meta.get(META.syncState)

@@ -4,7 +4,8 @@
 // Runs are idempotent: a lost answer is resent as the same mutations, which the server skips.
 import { SCHEMA_VERSION } from '@hl/core/sync/protocol'
 import type { AppDB } from '@/db/database'
-import { acknowledgePush, applyPulledPage, dropOutOfScope, getCursor, getSession, saveSession, setCursor, takeBatch, updateSyncState, type SyncSession } from '@/db/sync'
+import { acknowledgePush, applyPulledPage, dropOutOfScope, getCursor, setCursor, takeBatch, updateSyncState } from '@/db/sync'
+import { getSession, saveSession, type SyncSession } from '@/db/session'
 import { NetworkError, publicApi, ServerError, sessionApi, SignedOutError, type Fetch, type SessionApi } from './api'
 
 /** Renew an access token this long before it runs out. */

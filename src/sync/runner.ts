@@ -5,7 +5,8 @@
 // back-off; a sign-in that can no longer be renewed stops until the teacher signs in again, and
 // nothing waiting is dropped.
 import type { AppDB } from '@/db/database'
-import { countWaiting, getSession, getSyncState } from '@/db/sync'
+import { countWaiting, getSyncState } from '@/db/sync'
+import { getSession } from '@/db/session'
 import { NetworkError, ServerError, SignedOutError, type Fetch } from './api'
 import { apiFor, syncOnce, type SyncRunResult } from './engine'
 
