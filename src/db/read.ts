@@ -20,6 +20,7 @@ export function byPosition<T extends { position: number }>(a: T, b: T): number {
  * jumping from key to key: in Chromium each step is a round trip to the IndexedDB backend, which on a
  * term's 6,720 assignments and their 33,600 items took over a second. Many keys are read instead as one
  * getAll per key, all sent at once in one read transaction, which the backend answers in a stream.
+ * A few keys stay one cursor: its jumps are few, and a transaction of its own would cost more.
  */
 export async function rowsWhereAnyOf<T>(table: Table<T, string>, index: string, keys: readonly string[]): Promise<T[]> {
   if (keys.length === 0) return []
