@@ -43,30 +43,30 @@ export function usePublicity(scope: Ref<DeskScope | undefined>, monday: Ref<stri
     return out
   })
 
-  const range = (table: PublicityTable) => t('desk.publicity.range', { from: formatDate(table.weekStart, names.lang.value), to: formatDate(table.weekEnd, names.lang.value) })
+  const range = (table: PublicityTable) => t('publicity.range', { from: formatDate(table.weekStart, names.lang.value), to: formatDate(table.weekEnd, names.lang.value) })
   const words = computed<PublicityWords>(() => ({
-    title: (table) => t('desk.publicity.tableTitle', { school: table.schoolName, cls: table.classRef.className }) + (table.teachingWeek ? ` · ${t('desk.publicity.week', { n: table.teachingWeek })}` : ''),
-    subtitle: (table) => t('desk.publicity.subtitle', { range: range(table), name: table.publishedBy }),
+    title: (table) => t('publicity.tableTitle', { school: table.schoolName, cls: table.classRef.className }) + (table.teachingWeek ? ` · ${t('publicity.week', { n: table.teachingWeek })}` : ''),
+    subtitle: (table) => t('publicity.subtitle', { range: range(table), name: table.publishedBy }),
     header: {
-      date: t('desk.publicity.date'),
-      subject: t('desk.publicity.subject'),
-      content: t('desk.publicity.content'),
-      kind: t('desk.publicity.kind'),
-      where: t('desk.publicity.where'),
-      minutes: t('desk.publicity.minutes'),
-      total: t('desk.publicity.total'),
-      cap: t('desk.publicity.cap'),
-      note: t('desk.publicity.note'),
+      date: t('publicity.date'),
+      subject: t('publicity.subject'),
+      content: t('publicity.content'),
+      kind: t('publicity.kind'),
+      where: t('publicity.where'),
+      minutes: t('publicity.minutes'),
+      total: t('publicity.total'),
+      cap: t('publicity.cap'),
+      note: t('publicity.note'),
     },
     weekday: (n) => t(`desk.weekday.${n}`),
     kind: (k) => t(`kind.${k}`),
     where: (w) => t(`where.${w}`),
-    optional: t('desk.publicity.optional'),
-    evening: (index, of) => t('desk.publicity.evening', { index, of }),
-    over: t('desk.publicity.over'),
-    noHomework: t('desk.publicity.noHomework'),
-    restDay: t('desk.publicity.restDay'),
-    noCap: t('desk.publicity.noCap'),
+    optional: t('publicity.optional'),
+    evening: (index, of) => t('publicity.evening', { index, of }),
+    over: t('publicity.over'),
+    noHomework: t('publicity.noHomework'),
+    restDay: t('publicity.restDay'),
+    noCap: t('publicity.noCap'),
   }))
   // Subjects are stored in Chinese; the sheet names them in the user's language like the screen does.
   const localized = (list: readonly PublicityTable[]) => list.map((table) => ({ ...table, days: table.days.map((d) => ({ ...d, entries: d.entries.map((e) => ({ ...e, subject: names.subject(e.subject) })) })) }))

@@ -4,6 +4,7 @@
 import { createAppI18n, SUPPORTED_LOCALES, type AppLocale } from '@/i18n'
 import { designerMessages } from '@/i18n/messages/designer'
 import { deskMessages } from '@/i18n/messages/desk'
+import { publicityMessages } from '@/i18n/messages/publicity'
 import { settingsMessages } from '@/i18n/messages/settings'
 import { setupMessages } from '@/i18n/messages/setup'
 import { weeksMessages } from '@/i18n/messages/weeks'
@@ -11,7 +12,7 @@ import { weeksMessages } from '@/i18n/messages/weeks'
 export function createTestI18n(locale: AppLocale = 'zh-CN') {
   const i18n = createAppI18n(locale)
   for (const l of SUPPORTED_LOCALES) {
-    i18n.global.mergeLocaleMessage(l, { setup: setupMessages[l], designer: designerMessages[l], weeks: weeksMessages[l], settings: settingsMessages[l], desk: deskMessages[l] })
+    i18n.global.mergeLocaleMessage(l, { setup: setupMessages[l], designer: designerMessages[l], weeks: weeksMessages[l], settings: settingsMessages[l], desk: deskMessages[l], publicity: publicityMessages[l] })
   }
   return i18n
 }
