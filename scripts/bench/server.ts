@@ -314,7 +314,13 @@ async function measureOn(env: Record<string, string>, runs: number, log: (line: 
     // The load: 500 teachers, each pushing a day's work and then pulling, LOAD_USERS at a time (each
     // starts when one before it is done): the pushes a second are what the server keeps up with, and
     // the p99 the latency a teacher sees meanwhile.
-    const all = schools.flatMap((s) => s.teachers.map((t) => ({ t, students: s.students.get(t.classId)! })))
+    // In turn across the schools (the first teacher of each, then the second of each…), so the
+    // LOAD_USERS in flight are two per school, as in a district where every school syncs at once. In
+    // school order they were all one school's: its pushes take turns under its lock (push.ts), and the
+    // figure was one school's serial rate, the other nine idle.
+    const bySchool = schools.map((s) => s.teachers.map((t) => ({ t, students: s.students.get(t.classId)! })))
+    const rounds = Math.max(...bySchool.map((teachers) => teachers.length))
+    const all = Array.from({ length: rounds }, (_, k) => bySchool.flatMap((teachers) => (k < teachers.length ? [teachers[k]!] : []))).flat()
     for (const { t } of all) await t.device.pullAll()
     const work = all.map(({ t, students }) => ({ t, mutations: dayOfWork(t, students) }))
     const latencies: number[] = []
