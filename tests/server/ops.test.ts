@@ -9,7 +9,7 @@ import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
 import { dump, purgeTombstones, restore } from '../../server/src/ops/dump'
 import { LATEST_MIGRATION, migrate } from '../../server/src/store/migrations'
-import { openStore } from '../../server/src/store'
+import { openStore, planOnce } from '../../server/src/store'
 import { assignment, makeSchool, uid } from './fixture'
 import { makeStore, start, STORES, type StoreHandle } from './harness'
 import { SimClient } from './simClient'
@@ -41,6 +41,18 @@ describe.each(STORES)('operations on %s', (kind) => {
       where tc.constraint_type = 'PRIMARY KEY' and tc.table_schema = 'public'`.execute(s2.db)
     for (const k of keys.rows) if (!['server_meta', 'setup_codes', 'kysely_migration', 'kysely_migration_lock'].includes(k.table_name)) expect([k.table_name, k.column_name]).toEqual([k.table_name, 'school_id'])
     await s2.close()
+  })
+
+  it('prepares a statement marked planOnce once per connection (PostgreSQL), with the same answers on both', async () => {
+    const h = await store(kind)
+    const s = await openStore(h.config)
+    await s.db.transaction().execute(async (tx) => {
+      for (const n of [1, 2, 3]) expect((await planOnce(sql<{ n: number }>`select ${n}::int as n`).execute(tx)).rows).toEqual([{ n }])
+      if (kind !== 'postgres') return
+      const { rows } = await sql<{ count: number }>`select count(*)::int as count from pg_prepared_statements where statement like ${'%plan once%::int as n'}`.execute(tx)
+      expect(rows[0]!.count).toBe(1)
+    })
+    await s.close()
   })
 
   it('prints a setup code on the very first start only', async () => {

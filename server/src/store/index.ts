@@ -4,7 +4,7 @@ import { openPGlite } from './pglite'
 import { openPostgres } from './postgres'
 import type { Store } from './store'
 
-export { json, type Db, type Store } from './store'
+export { json, planOnce, type Db, type Store } from './store'
 
 export interface StoreConfig {
   /** postgres://… for a real PostgreSQL; absent for embedded PGlite. */

@@ -13,7 +13,7 @@ import { TABLE_SCOPE } from '@hl/core/schema/scope'
 import { isTableName, naturalIdOf, ROW_SCHEMAS, TABLE_NAMES, TABLES, type TableName } from '@hl/core/schema/tables'
 import { concurrentSince, isMetaField, mergeRecord, type StoredRecord } from '@hl/core/sync/merge'
 import { LIMITS, type ConflictRow, type Mutation, type RejectCode } from '@hl/core/sync/protocol'
-import { json, type Db } from '../store'
+import { json, planOnce, type Db } from '../store'
 import { canWrite, factsOf, type RecordFacts, type Scope } from './scope'
 
 export interface ApplyEnv {
@@ -106,7 +106,7 @@ export class ChangeSet {
     const missing = [...new Map(keys.filter((k) => !this.rows.has(keyOf(k.table, k.id))).map((k) => [keyOf(k.table, k.id), k])).values()]
     for (let i = 0; i < missing.length; i += 500) {
       const chunk = missing.slice(i, i + 500)
-      const { rows } = await sql<{ found: FoundRow[] | null }>`select ${recordsByKey(this.schoolId, chunk)} as found`.execute(this.tx)
+      const { rows } = await planOnce(sql<{ found: FoundRow[] | null }>`select ${recordsByKey(this.schoolId, chunk)} as found`).execute(this.tx)
       this.take(chunk, rows[0]?.found ?? [])
     }
   }
@@ -178,14 +178,14 @@ function upsertRecords(schoolId: string, writes: readonly { table: string; id: s
     parent_id: row.parent_id,
     deleted: row.data.deletedAt !== undefined,
   }))
-  return sql`
+  return planOnce(sql`
     insert into records (school_id, tbl, id, version, data, authors, read_kind, class_id, subject, grade, teacher_id, parent_id, deleted)
     select ${schoolId}, w.tbl, w.id, w.version, w.data, w.authors, w.read_kind, w.class_id, w.subject, w.grade, w.teacher_id, w.parent_id, w.deleted
     from jsonb_to_recordset(cast(${JSON.stringify(rows)}::text as jsonb))
       as w(tbl text, id text, version bigint, data jsonb, authors jsonb, read_kind text, class_id text, subject text, grade integer, teacher_id text, parent_id text, deleted boolean)
     on conflict (school_id, tbl, id) do update set version = excluded.version, data = excluded.data, authors = excluded.authors,
       read_kind = excluded.read_kind, class_id = excluded.class_id, subject = excluded.subject, grade = excluded.grade,
-      teacher_id = excluded.teacher_id, parent_id = excluded.parent_id, deleted = excluded.deleted`
+      teacher_id = excluded.teacher_id, parent_id = excluded.parent_id, deleted = excluded.deleted`)
 }
 
 /** A stored record as recordsByKey gives it. */

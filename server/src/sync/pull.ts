@@ -4,7 +4,7 @@
 import { LIMITS, type PullRequest, type ResetReason } from '@hl/core/sync/protocol'
 import { sql, type RawBuilder } from 'kysely'
 import type { ServerContext } from '../context'
-import type { Db } from '../store'
+import { planOnce, type Db } from '../store'
 import { loadScope, type Caller, type Scope } from './scope'
 
 interface Cursor {
@@ -46,7 +46,8 @@ interface PageRow {
  * out bounds their index range too: a full pull must not read every later conflict on every page).
  * The 's' row is the school's version in the same snapshot: every version up to it is committed, so a
  * page that is not full moves the cursor there, past versions the caller may not read. Rows come back
- * as the JSON text the database holds, sent as they are.
+ * as the JSON text the database holds, sent as they are. Planned once (planOnce): every range is an
+ * index walk cut by its limit, whatever the cursor, so the plan is the same for any values.
  */
 async function page(db: Db, schoolId: string, scope: Scope, after: number, limit: number): Promise<PageRow[]> {
   const range = (reader: RawBuilder<unknown>) =>
@@ -57,7 +58,7 @@ async function page(db: Db, schoolId: string, scope: Scope, after: number, limit
     range(sql`read_kind = 'owner' and teacher_id = ${scope.teacherId}`),
     ...scope.readableClasses.map((classId) => range(sql`read_kind = 'class' and class_id = ${classId}`)),
   ]
-  const { rows } = await sql<PageRow>`
+  const { rows } = await planOnce(sql<PageRow>`
     with rec as (${sql.join(ranges, sql` union all `)} order by version limit ${limit + 1}),
     cut as (select case when count(*) > ${limit} then max(version) end as below from rec)
     select 'r' as kind, version, tbl, body from rec
@@ -71,7 +72,7 @@ async function page(db: Db, schoolId: string, scope: Scope, after: number, limit
         and (c.lost_by = ${scope.teacherId} or c.kept_by = ${scope.teacherId})
       order by c.version limit ${limit + 1})
     union all
-    select 's' as kind, version, null as tbl, null as body from schools where school_id = ${schoolId}`.execute(db)
+    select 's' as kind, version, null as tbl, null as body from schools where school_id = ${schoolId}`).execute(db)
   return rows
 }
 

@@ -7,7 +7,7 @@ import { sql } from 'kysely'
 import { MIN_SCHEMA_VERSION, SCHEMA_VERSION, type PushRequest, type PushResponse } from '@hl/core/sync/protocol'
 import { ApiFailure } from '../errors'
 import type { ServerContext } from '../context'
-import type { Db } from '../store'
+import { planOnce, type Db } from '../store'
 import { applyChange, ChangeSet, keysOf, preloadFor, recordsByKey, type ApplyEnv, type FoundRow } from './apply'
 import { loadScope, type Caller } from './scope'
 
@@ -70,14 +70,14 @@ async function lockSchool(tx: Db, schoolId: string, changes: ChangeSet, client: 
     const school = await tx.selectFrom('schools').select('version').where('school_id', '=', schoolId).forUpdate().executeTakeFirst()
     return school && { version: school.version, client: null }
   }
-  const { rows } = await sql<{ version: number; seen: number; device_id: string | null; last_seq: number | null; found: FoundRow[] | null }>`
+  const { rows } = await planOnce(sql<{ version: number; seen: number; device_id: string | null; last_seq: number | null; found: FoundRow[] | null }>`
     with s as (select version from schools where school_id = ${schoolId} for update),
     c as (insert into clients (school_id, client_id, device_id, last_seq) select ${schoolId}, ${client.clientId}, ${client.deviceId}, 0 from s
       on conflict (school_id, client_id) do update set device_id = clients.device_id
       returning device_id, last_seq)
     select s.version, (select version from schools where school_id = ${schoolId}) as seen, c.device_id, c.last_seq,
       ${client.records.length > 0 ? recordsByKey(schoolId, client.records) : sql`null`} as found
-    from s left join c on true`.execute(tx)
+    from s left join c on true`).execute(tx)
   const row = rows[0]
   if (!row) return undefined
   if (client.records.length > 0 && Number(row.seen) === Number(row.version)) changes.take(client.records, row.found ?? [])
@@ -96,8 +96,8 @@ async function schoolTransaction<T>(ctx: ServerContext, schoolId: string, fn: (e
     const result = await fn({ tx, schoolId, now: ctx.now(), nextVersion, changes, client: school.client, alsoAtCommit: (w) => (lastSeq = w.lastSeq) })
     // The client's last seq and the school's counter, with the records when it can be (flush).
     await changes.flush(nextVersion, () => [
-      ...(lastSeq ? [sql`update clients set last_seq = ${lastSeq.seq} where school_id = ${schoolId} and client_id = ${lastSeq.clientId}`] : []),
-      ...(version !== start ? [sql`update schools set version = ${version} where school_id = ${schoolId}`] : []),
+      ...(lastSeq ? [planOnce(sql`update clients set last_seq = ${lastSeq.seq} where school_id = ${schoolId} and client_id = ${lastSeq.clientId}`)] : []),
+      ...(version !== start ? [planOnce(sql`update schools set version = ${version} where school_id = ${schoolId}`)] : []),
     ])
     return result
   })

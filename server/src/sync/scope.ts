@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import { teachingKey as key, type AccessScope } from '@hl/core/sync/access'
-import type { Db } from '../store'
+import { planOnce, type Db } from '../store'
 
 export interface Caller {
   schoolId: string
@@ -32,7 +32,7 @@ export interface RoleLink {
  * its teacher's teaching and role records, the school's purge mark and the server's epoch.
  */
 export async function authenticate(db: Db, claims: { school: string; device: string; account: string }): Promise<Caller | null> {
-  const { rows } = await sql<{ teacher_id: string; is_admin: boolean; links: RoleLink[]; purged_below: number; epoch: string }>`
+  const { rows } = await planOnce(sql<{ teacher_id: string; is_admin: boolean; links: RoleLink[]; purged_below: number; epoch: string }>`
     select a.teacher_id, a.is_admin, s.purged_below, m.value as epoch,
       coalesce((select json_agg(json_build_object('tbl', r.tbl, 'data', r.data)) from records r
         where r.school_id = d.school_id and r.tbl in ('teachings', 'roles') and r.teacher_id = a.teacher_id and not r.deleted), '[]') as links
@@ -41,7 +41,7 @@ export async function authenticate(db: Db, claims: { school: string; device: str
     join schools s on s.school_id = d.school_id
     join server_meta m on m.key = 'epoch'
     where d.school_id = ${claims.school} and d.device_id = ${claims.device} and d.account_id = ${claims.account}
-      and d.revoked_at is null and a.disabled_at is null`.execute(db)
+      and d.revoked_at is null and a.disabled_at is null`).execute(db)
   const row = rows[0]
   if (!row) return null
   return { schoolId: claims.school, deviceId: claims.device, accountId: claims.account, teacherId: row.teacher_id, isAdmin: row.is_admin, links: row.links, purgedBelow: Number(row.purged_below), epoch: row.epoch }
