@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import pg from 'pg'
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely'
 import type { Database } from './schema'
+import { statsKeeper, type StatsEvent } from './freshStats'
 import { PLAN_ONCE_MARK, type Store } from './store'
 
 /** Prepared statements one connection keeps at most (the marked ones are a handful of texts). */
@@ -47,7 +48,7 @@ function preparingPool(pool: pg.Pool): PostgresPool {
   }
 }
 
-export async function openPostgres(url: string, onError: (err: Error) => void, poolSize = 10): Promise<Store> {
+export async function openPostgres(url: string, onError: (err: Error) => void, poolSize = 10, onStats: (event: StatsEvent) => void = () => {}): Promise<Store> {
   // bigint columns hold epoch ms and versions, well inside 2^53: read them as numbers.
   const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) }
   // A statement stuck for 30 s is cut off rather than left holding a school's lock.
@@ -56,5 +57,14 @@ export async function openPostgres(url: string, onError: (err: Error) => void, p
   pool.on('error', onError)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) })
   await db.selectNoFrom((eb) => eb.val(1).as('one')).execute()
-  return { kind: 'postgres', db, close: () => db.destroy() }
+  const stats = statsKeeper(db, onStats)
+  return {
+    kind: 'postgres',
+    db,
+    rowsAdded: (count) => stats.rowsAdded(count),
+    close: async () => {
+      await stats.idle()
+      await db.destroy()
+    },
+  }
 }

@@ -10,6 +10,8 @@ export type Db = Kysely<Database>
 export interface Store {
   kind: 'pglite' | 'postgres'
   db: Db
+  /** Rows were added to records or conflicts (committed): PostgreSQL may refresh its statistics (freshStats.ts). */
+  rowsAdded(count: number): void
   /** Waits for open transactions, then closes the database. */
   close(): Promise<void>
 }

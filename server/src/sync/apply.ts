@@ -122,12 +122,18 @@ export class ChangeSet {
     return this.rows.get(keyOf(table, id)) ?? undefined
   }
 
+  /** Rows this change set added (records new to the school, conflict notices): freshStats.ts counts them. */
+  added = 0
+
   put(table: string, id: string, version: number, row: StoredRow): void {
-    this.rows.set(keyOf(table, id), row)
-    this.writes.set(keyOf(table, id), { table, id, version, row })
+    const key = keyOf(table, id)
+    if (this.rows.get(key) === null && !this.writes.has(key)) this.added++
+    this.rows.set(key, row)
+    this.writes.set(key, { table, id, version, row })
   }
 
   conflict(row: Record<string, unknown>): void {
+    this.added++
     this.conflictRows.push(row)
   }
 

@@ -85,8 +85,9 @@ async function lockSchool(tx: Db, schoolId: string, changes: ChangeSet, client: 
 }
 
 async function schoolTransaction<T>(ctx: ServerContext, schoolId: string, fn: (env: LockedEnv) => Promise<T>, clientKey: ClientKey | undefined): Promise<T> {
-  return ctx.db.transaction().execute(async (tx) => {
-    const changes = new ChangeSet(tx, schoolId)
+  let changes: ChangeSet | undefined
+  const result = await ctx.db.transaction().execute(async (tx) => {
+    changes = new ChangeSet(tx, schoolId)
     const school = await lockSchool(tx, schoolId, changes, clientKey)
     if (!school) throw new ApiFailure(404, 'unknownSchool')
     const start = school.version
@@ -101,6 +102,9 @@ async function schoolTransaction<T>(ctx: ServerContext, schoolId: string, fn: (e
     ])
     return result
   })
+  // Committed: the store may refresh the statistics its kept plans were made from.
+  if (changes!.added > 0) ctx.store.rowsAdded(changes!.added)
+  return result
 }
 
 export async function push(ctx: ServerContext, caller: Caller, req: PushRequest): Promise<PushResponse> {
