@@ -52,7 +52,10 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
   const lock = !config.databaseUrl && !config.dataDir.startsWith('memory://') ? takeLock(config.dataDir) : null
   let store: Store
   try {
-    store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize,
+    store = await openStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.poolSize,
       onPoolError: (err) => log.error('database connection lost', errorFields(err)),
       onStats: (event) => (event.ok ? log.info('statistics refreshed', { ms: event.ms, rows: event.rows }) : log.error('statistics refresh failed', errorFields(event.error))),
     })
