@@ -3,24 +3,22 @@
 // transaction) — from Settings or from the welcome screen of a new device. A bad file stops at the
 // first step with its problems in the user's language; a file from a newer app version too, before
 // anything is confirmed.
-import { computed, shallowRef, type ComputedRef, type ShallowRef } from 'vue'
+import { shallowRef, type ShallowRef } from 'vue'
 import { chinaDate } from '@hl/core/domain/dates'
-import {
-  BACKUP_TABLES,
-  backupFileName,
-  countBackupRows,
-  decodeBackupBytes,
-  writeBackup,
-  type BackupFile,
-  type BackupProblem,
-  type BackupTableName,
-  type BackupWarning,
-} from '@hl/core/formats/backup'
+import type { BackupFile, BackupProblem, BackupTableName, BackupWarning } from '@hl/core/formats/backup'
 import { appDb } from '@/db/database'
-import { countLiveRows, exportBackup, importBackup, readBackupForThisApp } from '@/db/backup'
 import { downloadText } from './download'
 import { keepSchoolData } from './keepSchoolData'
-import { useLiveQuery } from './useLiveQuery'
+
+/**
+ * The backup code (the format's reader and writer with its row schemas, the database's export and
+ * import), loaded when a backup is made or a file chosen: 设置 and the welcome screen open without it.
+ * The service worker precaches it, so it loads offline too.
+ */
+async function backupCode() {
+  const [format, data] = await Promise.all([import('@hl/core/formats/backup'), import('@/db/backup')])
+  return { ...format, ...data }
+}
 
 export type { BackupProblem, BackupTableName, BackupWarning }
 
@@ -48,6 +46,7 @@ export type BackupImportState =
 
 /** Writes the backup file and hands it to the browser as a download; returns its name. */
 export async function exportBackupFile(): Promise<string> {
+  const { exportBackup, backupFileName, writeBackup } = await backupCode()
   const backup = await exportBackup(appDb())
   const school = backup.tables.schools.find((s) => s.id === backup.meta.schoolId)
   const fileName = backupFileName(school?.name ?? '', chinaDate(Date.now()))
@@ -60,18 +59,17 @@ export interface UseBackupRestore {
   chooseFile: (file: File) => Promise<void>
   confirmImport: () => Promise<void>
   reset: () => void
-  deviceCounts: ComputedRef<Record<BackupTableName, number> | undefined>
 }
 
 export function useBackupRestore(): UseBackupRestore {
   const db = appDb()
   const state = shallowRef<BackupImportState>({ step: 'idle' })
-  const counts = useLiveQuery(() => countLiveRows(db))
   let pending: BackupFile | undefined
 
   async function chooseFile(file: File): Promise<void> {
     pending = undefined
     state.value = { step: 'checking', fileName: file.name }
+    const { decodeBackupBytes, readBackupForThisApp, countBackupRows, countLiveRows, BACKUP_TABLES } = await backupCode()
     const decoded = decodeBackupBytes(new Uint8Array(await file.arrayBuffer()))
     if (!decoded.ok) {
       state.value = { step: 'invalid', fileName: file.name, problems: decoded.problems }
@@ -84,7 +82,7 @@ export function useBackupRestore(): UseBackupRestore {
     }
     pending = read.backup
     const inFile = countBackupRows(read.backup.tables)
-    const device = counts.data.value ?? (await countLiveRows(db))
+    const device = await countLiveRows(db)
     state.value = {
       step: 'ready',
       summary: {
@@ -105,6 +103,7 @@ export function useBackupRestore(): UseBackupRestore {
     if (current.step !== 'ready' || !pending) return
     state.value = { step: 'importing', summary: current.summary }
     try {
+      const { importBackup } = await backupCode()
       await importBackup(db, pending)
       pending = undefined
       state.value = { step: 'done', summary: current.summary }
@@ -124,6 +123,5 @@ export function useBackupRestore(): UseBackupRestore {
       pending = undefined
       state.value = { step: 'idle' }
     },
-    deviceCounts: computed(() => counts.data.value),
   }
 }
