@@ -69,6 +69,17 @@ export function useBackupRestore(): UseBackupRestore {
   async function chooseFile(file: File): Promise<void> {
     pending = undefined
     state.value = { step: 'checking', fileName: file.name }
+    try {
+      await check(file)
+    } catch (error) {
+      // The file could not be read (or the backup code not loaded): back to choosing, and the global
+      // handler says why; nothing was written.
+      state.value = { step: 'idle' }
+      throw error
+    }
+  }
+
+  async function check(file: File): Promise<void> {
     const { decodeBackupBytes, readBackupForThisApp, countBackupRows, countLiveRows, BACKUP_TABLES } = await backupCode()
     const decoded = decodeBackupBytes(new Uint8Array(await file.arrayBuffer()))
     if (!decoded.ok) {

@@ -63,4 +63,13 @@ describe('keeping the school on the device', () => {
     expect(restore.state.value.step).toBe('done')
     expect(persist).toHaveBeenCalledTimes(1)
   }, 20_000)
+
+  it('goes back to choosing a file, and keeps nothing asked, when the chosen file cannot be read', async () => {
+    const restore = await withComposables(() => useBackupRestore())
+    const unreadable = new File(['{}'], 'backup.json', { type: 'application/json' })
+    Object.defineProperty(unreadable, 'arrayBuffer', { value: () => Promise.reject(new DOMException('The file could not be read', 'NotReadableError')) })
+    await expect(restore.chooseFile(unreadable)).rejects.toThrow(/could not be read/)
+    expect(restore.state.value.step).toBe('idle')
+    expect(persist).not.toHaveBeenCalled()
+  })
 })
