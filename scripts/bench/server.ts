@@ -125,30 +125,31 @@ function clusterCpuMs(postmaster: number): number {
   return total
 }
 
-/** ANALYZE of every table, as autovacuum does. */
-async function analyzeAll(url: string): Promise<void> {
+/** Runs `fn` on a connection of the bench's own to the database at `url`, closed after. */
+async function onDatabase<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    await client.query('analyze')
+    return await fn(client)
   } finally {
     await client.end()
   }
 }
 
+/** ANALYZE of every table, as autovacuum does. */
+const analyzeAll = (url: string): Promise<unknown> => onDatabase(url, (client) => client.query('analyze'))
+
 /** The postmaster of the database at `url`, when it runs on this machine (the parent of a backend). */
-async function postmasterOf(url: string): Promise<number | null> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
+function postmasterOf(url: string): Promise<number | null> {
+  return onDatabase(url, async (client) => {
     const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid')
-    const stat = readFileSync(`/proc/${rows[0]!.pid}/stat`, 'utf8')
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-  } catch {
-    return null // a server elsewhere: its CPU is not ours to see
-  } finally {
-    await client.end()
-  }
+    try {
+      const stat = readFileSync(`/proc/${rows[0]!.pid}/stat`, 'utf8')
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+    } catch {
+      return null // a server elsewhere: its CPU is not ours to see
+    }
+  })
 }
 
 /**
@@ -418,10 +419,7 @@ export async function measureServer(runs: number, log: (line: string) => void = 
     url = cluster.url
   } else {
     // A given database must be empty: the benchmark makes its own schools.
-    const client = new pg.Client({ connectionString: url })
-    await client.connect()
-    const { rows } = await client.query<{ n: string }>("select count(*) as n from information_schema.tables where table_name = 'schools'")
-    await client.end()
+    const { rows } = await onDatabase(url, (client) => client.query<{ n: string }>("select count(*) as n from information_schema.tables where table_name = 'schools'"))
     if (rows[0]!.n !== '0') throw new Error('DATABASE_URL must name an empty database for the benchmark')
   }
   const dir = mkdtempSync(join(tmpdir(), 'hl-bench-pglite-'))

@@ -36,15 +36,15 @@ export function statsKeeper(db: Db, report: (event: StatsEvent) => void): StatsK
   const analyze = async (): Promise<void> => {
     const t0 = performance.now()
     const before = added
+    // The rows counted so far are settled, whatever the outcome: a failing ANALYZE is tried again
+    // after as many rows again, not on every push.
+    added -= before
     try {
       await sql`analyze records, conflicts`.execute(db)
       const { rows } = await sql<{ rows: number }>`select reltuples::bigint as rows from pg_class where oid = 'records'::regclass`.execute(db)
       counted = Math.max(0, Number(rows[0]?.rows ?? 0))
-      added -= before
       report({ ok: true, ms: Math.round(performance.now() - t0), rows: counted })
     } catch (error) {
-      // Tried again after as many rows again: a failing ANALYZE must not run on every push.
-      added -= before
       report({ ok: false, error })
     }
   }

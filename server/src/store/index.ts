@@ -20,7 +20,7 @@ export interface StoreConfig {
 }
 
 export async function openStore(config: StoreConfig): Promise<Store> {
-  const store = config.databaseUrl ? await openPostgres(config.databaseUrl, config.onPoolError ?? (() => {}), config.poolSize, config.onStats) : await openPGlite(config.dataDir)
+  const store = config.databaseUrl ? await openPostgres(config.databaseUrl, config) : await openPGlite(config.dataDir)
   try {
     await migrate(store.db as never)
   } catch (err) {

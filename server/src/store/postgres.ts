@@ -48,13 +48,16 @@ function preparingPool(pool: pg.Pool): PostgresPool {
   }
 }
 
-export async function openPostgres(url: string, onError: (err: Error) => void, poolSize = 10, onStats: (event: StatsEvent) => void = () => {}): Promise<Store> {
+export async function openPostgres(
+  url: string,
+  { onPoolError = () => {}, poolSize = 10, onStats = () => {} }: { onPoolError?: (err: Error) => void; poolSize?: number; onStats?: (event: StatsEvent) => void } = {},
+): Promise<Store> {
   // bigint columns hold epoch ms and versions, well inside 2^53: read them as numbers.
   const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) }
   // A statement stuck for 30 s is cut off rather than left holding a school's lock.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig, options: '-c statement_timeout=30000' })
   // A broken idle connection must not crash the process: it is logged, and the pool replaces it.
-  pool.on('error', onError)
+  pool.on('error', onPoolError)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) })
   await db.selectNoFrom((eb) => eb.val(1).as('one')).execute()
   const stats = statsKeeper(db, onStats)

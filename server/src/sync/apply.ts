@@ -95,6 +95,8 @@ export class ChangeSet {
   private readonly writes = new Map<string, { table: string; id: string; version: number; row: StoredRow }>()
   private readonly conflictRows: Record<string, unknown>[] = []
   private readonly moved: { table: TableName; id: string; facts: RecordFacts }[] = []
+  /** Rows this change set added (records new to the school, conflict notices): freshStats.ts counts them. */
+  added = 0
 
   constructor(
     private readonly tx: Db,
@@ -121,9 +123,6 @@ export class ChangeSet {
     if (!this.rows.has(keyOf(table, id))) await this.preload([{ table, id }])
     return this.rows.get(keyOf(table, id)) ?? undefined
   }
-
-  /** Rows this change set added (records new to the school, conflict notices): freshStats.ts counts them. */
-  added = 0
 
   put(table: string, id: string, version: number, row: StoredRow): void {
     const key = keyOf(table, id)

@@ -85,9 +85,8 @@ async function lockSchool(tx: Db, schoolId: string, changes: ChangeSet, client: 
 }
 
 async function schoolTransaction<T>(ctx: ServerContext, schoolId: string, fn: (env: LockedEnv) => Promise<T>, clientKey: ClientKey | undefined): Promise<T> {
-  let changes: ChangeSet | undefined
-  const result = await ctx.db.transaction().execute(async (tx) => {
-    changes = new ChangeSet(tx, schoolId)
+  const { result, added } = await ctx.db.transaction().execute(async (tx) => {
+    const changes = new ChangeSet(tx, schoolId)
     const school = await lockSchool(tx, schoolId, changes, clientKey)
     if (!school) throw new ApiFailure(404, 'unknownSchool')
     const start = school.version
@@ -100,10 +99,10 @@ async function schoolTransaction<T>(ctx: ServerContext, schoolId: string, fn: (e
       ...(lastSeq ? [planOnce(sql`update clients set last_seq = ${lastSeq.seq} where school_id = ${schoolId} and client_id = ${lastSeq.clientId}`)] : []),
       ...(version !== start ? [planOnce(sql`update schools set version = ${version} where school_id = ${schoolId}`)] : []),
     ])
-    return result
+    return { result, added: changes.added }
   })
   // Committed: the store may refresh the statistics its kept plans were made from.
-  if (changes!.added > 0) ctx.store.rowsAdded(changes!.added)
+  if (added > 0) ctx.store.rowsAdded(added)
   return result
 }
 
