@@ -57,7 +57,12 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
       dataDir: config.dataDir,
       poolSize: config.poolSize,
       onPoolError: (err) => log.error('database connection lost', errorFields(err)),
-      onStats: (event) => (event.ok ? log.info('statistics refreshed', { ms: event.ms, rows: event.rows }) : log.error('statistics refresh failed', errorFields(event.error))),
+      onStats: (event) =>
+        !event.ok
+          ? log.error('statistics refresh failed', errorFields(event.error))
+          : 'fresh' in event
+            ? log.info('statistics already fresh', { rows: event.rows, changed: event.changed })
+            : log.info('statistics refreshed', { ms: event.ms, rows: event.rows }),
     })
   } catch (err) {
     lock?.release()
