@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compareHlc, encodeHlc, parseHlc, receiveHlc, tickHlc, type Hlc } from '@hl/core/domain/hlc'
+import { compareHlc, encodeHlc, hlcWall, isHlc, parseHlc, receiveHlc, tickHlc, type Hlc } from '@hl/core/domain/hlc'
 
 const start: Hlc = { wall: 1_700_000_000_000, counter: 0, deviceId: 'dev-a' }
 
@@ -19,6 +19,23 @@ describe('hybrid logical clock', () => {
     expect(parseHlc(stamp)).toEqual({ wall: 5, counter: 35, deviceId: 'abc' })
     expect(parseHlc('garbage')).toBeNull()
     expect(parseHlc('1-2-3')).toBeNull()
+  })
+
+  it.each([
+    ['000000000000005-00000z-abc', true],
+    ['001764806400000-000001-dev-1', true],
+    ['garbage', false],
+    ['1-2-3', false],
+    ['000000000000005-00000Z-abc', false],
+    ['000000000000005-00000z-', false],
+    [`000000000000005-00000z-${'a'.repeat(65)}`, false],
+  ])('isHlc(%s) is %s, as parseHlc agrees', (stamp, ok) => {
+    expect(isHlc(stamp)).toBe(ok)
+    expect(parseHlc(stamp) !== null).toBe(ok)
+  })
+
+  it('reads the physical time of a stamp without parsing all of it', () => {
+    for (const wall of [0, 5, 1_764_806_400_000, 999_999_999_999_999]) expect(hlcWall(encodeHlc({ wall, counter: 7, deviceId: 'd' }))).toBe(wall)
   })
 
   it('after receiving, the next stamp is later than both clocks', () => {

@@ -7,7 +7,7 @@
 // transaction): a teacher's day of 30 changes is a handful of round trips, not a hundred.
 import { sql, type RawBuilder } from 'kysely'
 import * as v from 'valibot'
-import { encodeHlc, parseHlc } from '@hl/core/domain/hlc'
+import { encodeHlc, hlcWall, isHlc, parseHlc } from '@hl/core/domain/hlc'
 import { uuidv7 } from '@hl/core/ids'
 import { TABLE_SCOPE } from '@hl/core/schema/scope'
 import { isTableName, naturalIdOf, ROW_SCHEMAS, TABLE_NAMES, TABLES, type TableName } from '@hl/core/schema/tables'
@@ -46,10 +46,9 @@ function clampClocks(fieldClock: Record<string, string>, now: number): { clock: 
   let clamped = false
   const clock: Record<string, string> = {}
   for (const [field, stamp] of Object.entries(fieldClock)) {
-    const parsed = parseHlc(stamp)!
-    if (parsed.wall > limit) {
+    if (hlcWall(stamp) > limit) {
       clamped = true
-      clock[field] = encodeHlc({ ...parsed, wall: limit })
+      clock[field] = encodeHlc({ ...parseHlc(stamp)!, wall: limit })
     } else clock[field] = stamp
   }
   return { clock, clamped }
@@ -64,7 +63,7 @@ function checkFields(table: TableName, m: Pick<Mutation, 'op' | 'fields' | 'fiel
   const valueless = Object.keys(m.fieldClock).filter((f) => !Object.prototype.hasOwnProperty.call(m.fields, f))
   if (clockless.length > 0 || valueless.length > 0) return reject('invalidChange', { fieldsWithoutClock: clockless, clocksWithoutField: valueless })
   const deletedAt = m.fields.deletedAt
-  if (deletedAt !== undefined && deletedAt !== null && (typeof deletedAt !== 'string' || parseHlc(deletedAt) === null)) return reject('invalidFields', { table, issues: [{ field: 'deletedAt' }] })
+  if (deletedAt !== undefined && deletedAt !== null && (typeof deletedAt !== 'string' || !isHlc(deletedAt))) return reject('invalidFields', { table, issues: [{ field: 'deletedAt' }] })
   if ((m.op === 'delete') !== (typeof deletedAt === 'string')) return reject('invalidChange', { op: m.op })
   const { deletedAt: _d, ...own } = m.fields
   const parsed = v.safeParse(TABLES[table].patch, own)

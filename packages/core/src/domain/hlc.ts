@@ -20,6 +20,16 @@ export function encodeHlc(c: Hlc): string {
   return `${String(c.wall).padStart(WALL_WIDTH, '0')}-${c.counter.toString(36).padStart(COUNTER_WIDTH, '0')}-${c.deviceId}`
 }
 
+/** Whether `stamp` is a well-formed stamp (what parseHlc accepts), without taking it apart. */
+export function isHlc(stamp: string): boolean {
+  return STAMP.test(stamp)
+}
+
+/** A stamp's physical time (the stamp well-formed): its first, fixed-width field. */
+export function hlcWall(stamp: string): number {
+  return Number(stamp.slice(0, WALL_WIDTH))
+}
+
 export function parseHlc(stamp: string): Hlc | null {
   const m = STAMP.exec(stamp)
   if (!m) return null

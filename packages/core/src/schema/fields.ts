@@ -3,7 +3,7 @@
 // screen take seconds), numbers have the ranges the app can show and count, dates are real dates.
 import * as v from 'valibot'
 import { isIsoDate } from '../domain/dates'
-import { parseHlc } from '../domain/hlc'
+import { isHlc } from '../domain/hlc'
 import { isValidMinutes, TITLE_MAX } from '../domain/assignmentDraft'
 
 /** Longest text per kind of field, in characters. Generous for real use, small enough to stay fast. */
@@ -33,7 +33,7 @@ export const grade = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1
 export const minutes = v.nullable(v.pipe(v.number(), v.check(isValidMinutes, 'minutes')))
 export const hlcStamp = v.pipe(
   v.string(),
-  v.check((s) => parseHlc(s) !== null, 'hlc'),
+  v.check(isHlc, 'hlc'),
 )
 /** Epoch milliseconds (a timer's start): a real moment, not 1e308. */
 export const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15))
