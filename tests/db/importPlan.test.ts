@@ -81,7 +81,12 @@ describe('importPlan', () => {
     ])
   })
 
-  it('writes nothing when any write fails', async () => {
+  it.each([
+    ['throws as it is called', () => {
+      throw new Error('quota')
+    }],
+    ['fails once handed over (as IndexedDB reports a full disk)', () => Promise.reject(new Error('quota'))],
+  ])('writes nothing when any write fails: the items\' write %s', async (_, failure) => {
     db = freshDb()
     const { teacherId } = await seedSchool(db)
     const read = readPlanForSchool(CSV, 'plan.csv', await loadPlanSchool(db))
@@ -89,12 +94,55 @@ describe('importPlan', () => {
     const before = await snapshot(db)
     // The assignments are written; the items' write fails (as when the device runs out of space).
     const items = db.table('items')
-    vi.spyOn(items, 'bulkPut').mockImplementation(() => {
-      throw new Error('quota')
-    })
+    vi.spyOn(items, 'bulkPut').mockImplementation(failure as never)
     await expect(importPlan(db, { planned: read.planned, teacherId, status: 'published' })).rejects.toThrow('quota')
     vi.restoreAllMocks()
     expect(await snapshot(db)).toEqual(before)
+  })
+
+  describe('a plan of more than one batch (1,200 assignments, 2,400 items)', () => {
+    const day = (i: number) => new Date(Date.UTC(2026, 8, 1) + i * 86_400_000).toISOString().slice(0, 10)
+    const BIG = [
+      'date,due,grade,class,subject,title,kind,where,tiers,minutes,trial_minutes',
+      ...Array.from({ length: 300 }, (_, i) =>
+        ['4(1)', '4(2)'].flatMap((cls) => ['数学', '语文'].flatMap((subject) => [`${day(i)},,4,${cls},${subject},练习 ${i},,,,10,`, `${day(i)},,4,${cls},${subject},口算 ${i},oral,,,5,`])),
+      ).flat(),
+    ].join('\n')
+
+    it('writes them all, queued in order (each assignment before its items), the bar moving batch by batch', async () => {
+      db = freshDb()
+      const { teacherId } = await seedSchool(db)
+      await db.meta.put({ key: META.syncSession, value: { server: 'http://127.0.0.1:1', clientId: 'c-test' } })
+      const read = readPlanForSchool(BIG, 'plan.csv', await loadPlanSchool(db))
+      if (!read.ok) throw new Error(`fixture should be valid: ${JSON.stringify(read)}`.slice(0, 300))
+      expect(read.planned).toHaveLength(1200)
+      const itemsBefore = new Set((await db.items.toArray()).map((i) => i.id))
+      const seen: number[] = []
+      const outcome = await importPlan(db, { planned: read.planned, teacherId, status: 'published' }, (done) => seen.push(done))
+      expect(outcome.itemCount).toBe(2400)
+      expect(seen).toEqual([0, 1000, 2000, 2400])
+      const added = (await db.items.toArray()).filter((i) => !itemsBefore.has(i.id))
+      expect(added).toHaveLength(2400)
+      const queued = (await db.outbox.toArray()).sort((a, b) => a.seq! - b.seq!)
+      const at = new Map(queued.map((e, i) => [`${e.table}|${e.recordId}`, i]))
+      for (const i of added) expect(at.get(`assignments|${i.assignmentId}`)!).toBeLessThan(at.get(`items|${i.id}`)!)
+    })
+
+    it('writes nothing when a later batch fails', async () => {
+      db = freshDb()
+      const { teacherId } = await seedSchool(db)
+      const read = readPlanForSchool(BIG, 'plan.csv', await loadPlanSchool(db))
+      if (!read.ok) throw new Error('fixture should be valid')
+      const before = await snapshot(db)
+      const items = db.table('items')
+      const real = items.bulkPut.bind(items)
+      let calls = 0
+      vi.spyOn(items, 'bulkPut').mockImplementation(((rows: never) => (++calls === 2 ? Promise.reject(new Error('quota')) : real(rows))) as never)
+      await expect(importPlan(db, { planned: read.planned, teacherId, status: 'published' })).rejects.toThrow('quota')
+      expect(calls).toBeGreaterThanOrEqual(2)
+      vi.restoreAllMocks()
+      expect(await snapshot(db)).toEqual(before)
+    })
   })
 
   it('finds what is already there: a second import of the same file adds nothing, a grown file only its new rows', async () => {
