@@ -208,6 +208,23 @@ describe.each(STORES)('scope and security on %s', (kind) => {
       const res = await call<{ error: { code: string } }>(server, 'POST', '/push', undefined, token, raw)
       expect([res.status, res.body.error.code]).toEqual([status, code])
     }
+    // Sent without a length (chunked, as a stream is): counted as it is read.
+    const streamed = async (parts: string[]) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const part of parts) controller.enqueue(new TextEncoder().encode(part))
+          controller.close()
+        },
+      })
+      const res = await fetch(`${server.url}/api/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body, duplex: 'half' } as RequestInit)
+      return { status: res.status, body: (await res.json()) as { error?: { code: string }; lastSeq?: number } }
+    }
+    const half = Math.ceil(tooLarge.length / 2)
+    const big = await streamed([tooLarge.slice(0, half), tooLarge.slice(half)])
+    expect([big.status, big.body.error?.code]).toEqual([413, 'tooLarge'])
+    // A byte-order mark before the JSON is not part of it (as a web Request's text() has it).
+    const marked = await streamed(['\ufeff', JSON.stringify({ clientId: 'marked', schemaVersion: SCHEMA_VERSION, mutations: [] })])
+    expect([marked.status, marked.body.lastSeq]).toEqual([200, 0])
     const after = await server.ctx.db.selectFrom('schools').select('version').where('school_id', '=', school.schoolId).executeTakeFirstOrThrow()
     expect(after.version).toBe(before.version)
     const clients = await server.ctx.db.selectFrom('clients').select('client_id').where('client_id', 'in', ['big', 'many', 'x']).execute()
