@@ -14,13 +14,13 @@ import type { Session } from '@hl/core/sync/protocol'
 import { META } from '@/db/constants'
 import type { AppDB } from '@/db/database'
 import { adoptServerSchool, collectMyHomework, rehomeHomework, type MyHomework } from '@/db/adopt'
-import { enqueueEverything, setCursor } from '@/db/sync'
+import { countWaiting, enqueueEverything, setCursor } from '@/db/sync'
 import { saveSession, type SyncSession } from '@/db/session'
 import { publicApi, type Fetch } from './api'
 import { syncOnce } from './engine'
 
 export type JoinOutcome =
-  /** The device's school is the server's: its data was queued to send. */
+  /** The device's school is the server's: its data was queued to send (`queued`: every record waiting, those queued as they were written included). */
   | { kind: 'same'; queued: number }
   /** The device had no school: the server's arrives with the first sync. */
   | { kind: 'fresh' }
@@ -54,8 +54,11 @@ export async function adoptSession(db: AppDB, server: string, session: Session):
   }
   await db.meta.put({ key: META.me, value: session.account.teacherId })
   const classes = await db.classes.toArray()
-  const queued = await enqueueEverything(db, accessScopeOf(session.account, classes))
-  return { kind: 'same', queued }
+  await enqueueEverything(db, accessScopeOf(session.account, classes))
+  // What the notice counts is what goes: the records queued now and those already waiting (a device
+  // whose every write was queued as it was made, the demo school's for one, queues nothing more now;
+  // the notice had said 0 records).
+  return { kind: 'same', queued: await countWaiting(db) }
 }
 
 export interface ReplaceOutcome {

@@ -97,6 +97,10 @@ describe('the app joins a school server', () => {
     const code = await newSetupCode(server.ctx.db, server.ctx.now())
     const outcome = await createSchoolOnServer(admin, server.url, { code, adminName: '王校长', schoolName: '', login: 'principal', password: 'long enough pw' }, 'office PC')
     expect(outcome.kind).toBe('same')
+    // What the notice says is being sent: every record waiting, those queued as they were written included.
+    const waiting = await countWaiting(admin)
+    expect(waiting).toBeGreaterThan(0)
+    expect(outcome).toEqual({ kind: 'same', queued: waiting })
     await syncOnce({ db: admin })
     expect(await countWaiting(admin)).toBe(0)
     const session = (await getSession(admin))!
