@@ -10,6 +10,7 @@ import { loadMeta, makeContext, type ServerContext } from './context'
 import { buildApp } from './http'
 import { errorFields, jsonLogger, type Logger } from './log'
 import { openStore, type Store } from './store'
+import type { StatsEvent } from './store/freshStats'
 import { takeLock } from './ops/lock'
 
 export interface RunningServer {
@@ -48,6 +49,12 @@ function startMaintenance(ctx: ServerContext): NodeJS.Timeout {
   return timer
 }
 
+function logStats(log: Logger, event: StatsEvent): void {
+  if (event.kind === 'failed') log.error('statistics refresh failed', errorFields(event.error))
+  else if (event.kind === 'fresh') log.info('statistics already fresh', { rows: event.rows, changed: event.changed })
+  else log.info('statistics refreshed', { ms: event.ms, rows: event.rows })
+}
+
 export async function startServer(config: ServerConfig, log: Logger = jsonLogger(), now: () => number = Date.now): Promise<RunningServer> {
   const lock = !config.databaseUrl && !config.dataDir.startsWith('memory://') ? takeLock(config.dataDir) : null
   let store: Store
@@ -57,12 +64,7 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
       dataDir: config.dataDir,
       poolSize: config.poolSize,
       onPoolError: (err) => log.error('database connection lost', errorFields(err)),
-      onStats: (event) =>
-        !event.ok
-          ? log.error('statistics refresh failed', errorFields(event.error))
-          : 'fresh' in event
-            ? log.info('statistics already fresh', { rows: event.rows, changed: event.changed })
-            : log.info('statistics refreshed', { ms: event.ms, rows: event.rows }),
+      onStats: (event) => logStats(log, event),
     })
   } catch (err) {
     lock?.release()

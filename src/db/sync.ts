@@ -241,8 +241,7 @@ export async function dropOutOfScope(db: AppDB, seen: ReadonlySet<string>): Prom
  * the server's copy. Records the caller may not write (another teacher's homework, the roster of a
  * class she only teaches) are left out: the server would refuse them, and they are the server's.
  */
-export async function enqueueEverything(db: AppDB, scope: AccessScope | null): Promise<number> {
-  let n = 0
+export async function enqueueEverything(db: AppDB, scope: AccessScope | null): Promise<void> {
   const tables = TABLE_NAMES.map((t) => db.table(t))
   await db.transaction('rw', [...tables, db.outbox], async () => {
     const waiting = new Set((await db.outbox.toArray()).filter((e) => e.sentAt === undefined).map((e) => `${e.table}|${e.recordId}`))
@@ -269,10 +268,8 @@ export async function enqueueEverything(db: AppDB, scope: AccessScope | null): P
         entries.push({ table, recordId: r.id, op: r.deletedAt ? 'delete' : 'put', fields, fieldClock, hlc: r.updatedAt, baseVersion: 0, baseClock: {} })
       }
       await db.outbox.bulkAdd(entries)
-      n += entries.length
     }
   })
-  return n
 }
 
 export function listConflicts(db: AppDB): Promise<ConflictRow[]> {

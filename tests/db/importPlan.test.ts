@@ -22,6 +22,16 @@ const CSV = [
   '2026-12-01,2026-12-03,4,4(2),语文,读一本书,reading,,core|extend,,10',
 ].join('\n')
 
+/** A fresh device with the seeded school (signed in to a school server with `signedIn`), and `csv` read against it: a valid fixture. */
+async function schoolWithPlan(csv: string, { signedIn = false } = {}) {
+  db = freshDb()
+  const school = await seedSchool(db)
+  if (signedIn) await db.meta.put({ key: META.syncSession, value: { server: 'http://127.0.0.1:1', clientId: 'c-test' } })
+  const read = readPlanForSchool(csv, 'plan.csv', await loadPlanSchool(db))
+  if (!read.ok) throw new Error(`fixture should be valid: ${JSON.stringify(read)}`.slice(0, 300))
+  return { ...school, planned: read.planned }
+}
+
 describe('importPlan', () => {
   it('writes every planned assignment as the teacher’s, with the chosen status, in one go', async () => {
     db = freshDb()
@@ -56,25 +66,18 @@ describe('importPlan', () => {
   })
 
   it('on a device signed in to a school server, queues every record it writes: one outbox entry each', async () => {
-    db = freshDb()
-    const { teacherId } = await seedSchool(db)
-    await db.meta.put({ key: META.syncSession, value: { server: 'http://127.0.0.1:1', clientId: 'c-test' } })
-    const read = readPlanForSchool(CSV, 'plan.csv', await loadPlanSchool(db))
-    if (!read.ok) throw new Error('fixture should be valid')
+    const { teacherId, planned } = await schoolWithPlan(CSV, { signedIn: true })
     const entries = async (table: string) => db.outbox.where('table').equals(table).count()
     const [assignmentsBefore, itemsBefore] = [await entries('assignments'), await entries('items')]
-    await importPlan(db, { planned: read.planned, teacherId, status: 'published' })
+    await importPlan(db, { planned, teacherId, status: 'published' })
     expect(await entries('assignments')).toBe(assignmentsBefore + 2)
     expect(await entries('items')).toBe(itemsBefore + 3)
   })
 
   it('says how far it has come, in items written', async () => {
-    db = freshDb()
-    const { teacherId } = await seedSchool(db)
-    const read = readPlanForSchool(CSV, 'plan.csv', await loadPlanSchool(db))
-    if (!read.ok) throw new Error('fixture should be valid')
+    const { teacherId, planned } = await schoolWithPlan(CSV)
     const seen: [number, number][] = []
-    await importPlan(db, { planned: read.planned, teacherId, status: 'draft' }, (done, total) => seen.push([done, total]))
+    await importPlan(db, { planned, teacherId, status: 'draft' }, (done, total) => seen.push([done, total]))
     expect(seen).toEqual([
       [0, 3],
       [3, 3],
@@ -87,15 +90,12 @@ describe('importPlan', () => {
     }],
     ['fails once handed over (as IndexedDB reports a full disk)', () => Promise.reject(new Error('quota'))],
   ])('writes nothing when any write fails: the items\' write %s', async (_, failure) => {
-    db = freshDb()
-    const { teacherId } = await seedSchool(db)
-    const read = readPlanForSchool(CSV, 'plan.csv', await loadPlanSchool(db))
-    if (!read.ok) throw new Error('fixture should be valid')
+    const { teacherId, planned } = await schoolWithPlan(CSV)
     const before = await snapshot(db)
     // The assignments are written; the items' write fails (as when the device runs out of space).
     const items = db.table('items')
     vi.spyOn(items, 'bulkPut').mockImplementation(failure as never)
-    await expect(importPlan(db, { planned: read.planned, teacherId, status: 'published' })).rejects.toThrow('quota')
+    await expect(importPlan(db, { planned, teacherId, status: 'published' })).rejects.toThrow('quota')
     vi.restoreAllMocks()
     expect(await snapshot(db)).toEqual(before)
   })
@@ -110,15 +110,11 @@ describe('importPlan', () => {
     ].join('\n')
 
     it('writes them all, queued in order (each assignment before its items), the bar moving batch by batch', async () => {
-      db = freshDb()
-      const { teacherId } = await seedSchool(db)
-      await db.meta.put({ key: META.syncSession, value: { server: 'http://127.0.0.1:1', clientId: 'c-test' } })
-      const read = readPlanForSchool(BIG, 'plan.csv', await loadPlanSchool(db))
-      if (!read.ok) throw new Error(`fixture should be valid: ${JSON.stringify(read)}`.slice(0, 300))
-      expect(read.planned).toHaveLength(1200)
+      const { teacherId, planned } = await schoolWithPlan(BIG, { signedIn: true })
+      expect(planned).toHaveLength(1200)
       const itemsBefore = new Set((await db.items.toArray()).map((i) => i.id))
       const seen: number[] = []
-      const outcome = await importPlan(db, { planned: read.planned, teacherId, status: 'published' }, (done) => seen.push(done))
+      const outcome = await importPlan(db, { planned, teacherId, status: 'published' }, (done) => seen.push(done))
       expect(outcome.itemCount).toBe(2400)
       expect(seen).toEqual([0, 1000, 2000, 2400])
       const added = (await db.items.toArray()).filter((i) => !itemsBefore.has(i.id))
@@ -129,16 +125,13 @@ describe('importPlan', () => {
     })
 
     it('writes nothing when a later batch fails', async () => {
-      db = freshDb()
-      const { teacherId } = await seedSchool(db)
-      const read = readPlanForSchool(BIG, 'plan.csv', await loadPlanSchool(db))
-      if (!read.ok) throw new Error('fixture should be valid')
+      const { teacherId, planned } = await schoolWithPlan(BIG)
       const before = await snapshot(db)
       const items = db.table('items')
       const real = items.bulkPut.bind(items)
       let calls = 0
       vi.spyOn(items, 'bulkPut').mockImplementation(((rows: never) => (++calls === 2 ? Promise.reject(new Error('quota')) : real(rows))) as never)
-      await expect(importPlan(db, { planned: read.planned, teacherId, status: 'published' })).rejects.toThrow('quota')
+      await expect(importPlan(db, { planned, teacherId, status: 'published' })).rejects.toThrow('quota')
       expect(calls).toBeGreaterThanOrEqual(2)
       vi.restoreAllMocks()
       expect(await snapshot(db)).toEqual(before)

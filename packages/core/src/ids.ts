@@ -9,8 +9,8 @@ function randomBytes(n: number): Uint8Array {
 const HEX = Array.from({ length: 256 }, (_, x) => x.toString(16).padStart(2, '0'))
 
 /**
- * Random bytes for ids, drawn from the system's generator 4 KiB at a time: one call per id was most of
- * an id's cost (a plan import makes 800,000 ids).
+ * Random bytes for ids, drawn from the system's generator for 256 ids at a time (10 bytes each): one
+ * call per id was most of an id's cost (a plan import makes 800,000 ids).
  */
 const POOL_IDS = 256
 let pool: Uint8Array = new Uint8Array(0)

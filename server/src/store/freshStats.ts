@@ -20,7 +20,8 @@ import type { Db } from './store'
 /** Rows added before the first ANALYZE of this process (the table's size then is not known). */
 export const MIN_ROWS = 1_000
 
-export type StatsEvent = { ok: true; ms: number; rows: number } | { ok: true; fresh: true; rows: number; changed: number } | { ok: false; error: unknown }
+/** What the keeper did: analyzed, found another's ANALYZE still fresh, or failed. */
+export type StatsEvent = { kind: 'analyzed'; ms: number; rows: number } | { kind: 'fresh'; rows: number; changed: number } | { kind: 'failed'; error: unknown }
 
 /** When to analyze: the pure part, `counted` being what the last ANALYZE saw (0 before any). */
 export function needsAnalyze(added: number, counted: number): boolean {
@@ -65,10 +66,9 @@ export function statsKeeper(db: Db, report: (event: StatsEvent) => void): StatsK
   }
   const analyze = async (): Promise<void> => {
     const t0 = performance.now()
-    const before = added
     // The rows counted so far are settled, whatever the outcome: a failing ANALYZE is tried again
     // after as many rows again, not on every push.
-    added -= before
+    added = 0
     try {
       const seen = await tableStats()
       const fresh = analyzedByOthers(ownAnalyzes, seen)
@@ -77,16 +77,16 @@ export function statsKeeper(db: Db, report: (event: StatsEvent) => void): StatsK
         added += fresh.added
         counted = fresh.counted
         ownAnalyzes = seen.analyzes
-        report({ ok: true, fresh: true, rows: fresh.counted, changed: fresh.added })
+        report({ kind: 'fresh', rows: fresh.counted, changed: fresh.added })
         return
       }
       await sql`analyze records, conflicts`.execute(db)
       const after = await tableStats()
       counted = Math.max(0, after.rows)
       ownAnalyzes = after.analyzes
-      report({ ok: true, ms: Math.round(performance.now() - t0), rows: counted })
+      report({ kind: 'analyzed', ms: Math.round(performance.now() - t0), rows: counted })
     } catch (error) {
-      report({ ok: false, error })
+      report({ kind: 'failed', error })
     }
   }
   return {
