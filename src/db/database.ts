@@ -4,6 +4,7 @@ import Dexie, { type Table, type Transaction } from 'dexie'
 import type { MetaRow, OutboxEntry, SyncedTables } from '@hl/core/records'
 import type { ConflictRow } from '@hl/core/sync/protocol'
 import type { DraftRecord } from '@hl/core/schema/drafts'
+import { clockStorage } from './clockStorage'
 import { DB_NAME } from './constants'
 import { notifyDatabaseOpened, notifyUpgradedElsewhere } from './presence'
 
@@ -63,7 +64,16 @@ export const SCHEMA_V4 = { ...SCHEMA_V3, syncConflicts: 'id, recordId, at' } as 
  */
 export const SCHEMA_V5 = { ...SCHEMA_V4, gradeBudgets: 'id, grade', approvals: 'id, assignmentId' } as const
 
-export const CURRENT_VERSION = 5
+/**
+ * Version 6: the plan import's speed (issue 11). Field clocks equal to the record's `updatedAt` are
+ * stored as 0 (./clockStorage.ts; every reader above it sees full clocks, so records stored before
+ * need no upgrade), and the assignments' `batchId` index, which no query reads, goes: IndexedDB
+ * writes every index entry of every record. An older tab is asked to close (versionchange below)
+ * before this version opens, so no build that does not unpack the 0s ever reads them.
+ */
+export const SCHEMA_V6 = { ...SCHEMA_V5, assignments: 'id, [classId+date], [classId+due], [teacherId+date]' } as const
+
+export const CURRENT_VERSION = 6
 
 /**
  * Folds a version-1 outbox (one entry per write) into one entry per record, in order: later fields
@@ -125,6 +135,8 @@ export class AppDB extends Dexie {
     this.version(3).stores(SCHEMA_V3)
     this.version(4).stores(SCHEMA_V4)
     this.version(5).stores(SCHEMA_V5)
+    this.version(6).stores(SCHEMA_V6)
+    this.use(clockStorage)
     // Another tab opened a newer version of the app, which needs a newer database: this tab closes its
     // connection at once (else the other tab's upgrade waits, blocked) and asks to be reloaded.
     this.on('versionchange', () => {

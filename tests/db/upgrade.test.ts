@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { AppDB, CURRENT_VERSION, onUpgradedElsewhere, SCHEMA_V5 } from '@/db/database'
+import { AppDB, CURRENT_VERSION, onUpgradedElsewhere, SCHEMA_V6 } from '@/db/database'
 import { getSchoolContext } from '@/db/repos/school'
 import { listClassAssignments } from '@/db/repos/assignments'
 import { listStudents, listStudentTiers } from '@/db/repos/students'
@@ -100,6 +100,9 @@ const V4_ROWS: Record<string, object[]> = {
   bankItems: [{ ...m('b1'), teacherId: 'me', grade: 5, subject: '数学', title: '练习册p23', book: '', pages: '', unit: '', points: {}, difficulty: 2, kind: 'written', where: 'home', tiers: { core: true, extend: true, challenge: true }, minutes: 20, trialMinutes: null }],
   syncConflicts: [{ id: 'k1', table: 'items', recordId: 'i1', field: 'minutes', kind: 'field', kept: 20, keptClock: '001800000000003-000000-dev1', keptBy: 'me', lost: 15, lostClock: '001800000000001-000000-dev2', lostBy: null, at: 1_800_000_000_000, dismissedAt: null }],
 }
+
+/** Version 5 as released (commit c56011a): version 4 plus the grade leader's budgets and approvals. */
+const V5 = { ...V4, gradeBudgets: 'id, grade', approvals: 'id, assignmentId' }
 
 let name = ''
 afterEach(async () => {
@@ -212,6 +215,29 @@ describe('version 5', () => {
   })
 })
 
+describe('version 6', () => {
+  it('opens a version 5 database with every record intact, reads its unpacked clocks as stored, and drops the unused batchId index', async () => {
+    name = `upgrade-v5-${Date.now()}`
+    const old = new Dexie(name)
+    old.version(5).stores(V5)
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, rows] of Object.entries(V4_ROWS)) await old.table(table).bulkAdd(rows)
+    })
+    old.close()
+
+    const db = new AppDB(name)
+    await db.open()
+    expect(db.verno).toBe(CURRENT_VERSION)
+    for (const [table, rows] of Object.entries(V4_ROWS)) {
+      const stored = await db.table(table).toArray()
+      expect(table === 'outbox' ? stored.map(({ seq: _seq, ...e }) => e) : stored, table).toEqual(rows)
+    }
+    expect(db.assignments.schema.indexes.map((i) => i.name).sort()).toEqual(['[classId+date]', '[classId+due]', '[teacherId+date]'])
+    expect((await listClassAssignments(db, 'c1', '2026-11-23', '2026-11-29'))[0]?.items[0]?.title).toBe('练习册p23')
+    db.close()
+  })
+})
+
 describe('an upgrade in another tab', () => {
   it('closes this tab’s connection at once, says so, and the other tab’s upgrade is not blocked', async () => {
     name = `upgrade-elsewhere-${Date.now()}`
@@ -221,7 +247,7 @@ describe('an upgrade in another tab', () => {
     const stop = onUpgradedElsewhere(() => told++)
     // A newer app in another tab: the same database at the next version.
     const newer = new Dexie(name)
-    newer.version(CURRENT_VERSION + 1).stores({ ...SCHEMA_V5, later: 'id' })
+    newer.version(CURRENT_VERSION + 1).stores({ ...SCHEMA_V6, later: 'id' })
     await newer.open()
     expect(told).toBe(1)
     expect(mine.isOpen()).toBe(false)
