@@ -1,7 +1,7 @@
 // Turns an error from the data layer into words for the user (house-style habit 6: the data layer
 // throws; one global handler shows it). Known errors get their own message; anything else says so plainly.
 // Errors are told apart by name, so this module (loaded at start-up) does not pull in every repository.
-import type { DuplicateClassError } from '@/db/repos/classes'
+import type { DuplicateClassError } from '@/db/repos/classEdits'
 
 /** `t` is any translate function over the app's messages (useI18n's, or i18n.global.t). */
 export type Translate = (key: string, params?: Record<string, unknown>) => string

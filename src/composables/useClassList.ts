@@ -2,7 +2,8 @@
 import { computed, type ComputedRef } from 'vue'
 import { appDb } from '@/db/database'
 import { countStudentsByClass } from '@/db/repos/classStudents'
-import { createClass, listClasses } from '@/db/repos/classes'
+import { listClasses } from '@/db/repos/classes'
+import { createClass } from '@/db/repos/classEdits'
 import type { ClassRow } from '@hl/core/records'
 import { useLiveQuery } from './useLiveQuery'
 

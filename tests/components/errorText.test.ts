@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { errorText } from '@/composables/errorText'
 import { InvalidDraftError } from '@/db/repos/assignments'
-import { DuplicateClassError } from '@/db/repos/classes'
+import { DuplicateClassError } from '@/db/repos/classEdits'
 import { RecordNotFoundError } from '@/db/write'
 import { createAppI18n } from '@/i18n'
 

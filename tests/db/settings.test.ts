@@ -2,7 +2,8 @@
 // setup refuses (changing nothing), and a class removal can be undone record for record.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppDB } from '@/db/database'
-import { addGrade, classContents, createClass, DuplicateClassError, listClasses, listGradeSubjects, removeClass, renameClass, restoreClass, setGradeSubjects } from '@/db/repos/classes'
+import { classContents, listClasses, listGradeSubjects } from '@/db/repos/classes'
+import { addGrade, createClass, DuplicateClassError, removeClass, renameClass, restoreClass, setGradeSubjects } from '@/db/repos/classEdits'
 import { getSchoolContext, listCalendarDays, schoolRules } from '@/db/repos/school'
 import { addCalendarDays, InvalidRulesError, InvalidSettingsError, removeCalendarDays, saveTermCalendar, setSchoolRules, updateSchool } from '@/db/repos/schoolSettings'
 import { listMyRoles, listMyTeachings, saveMe } from '@/db/repos/teaching'

@@ -1,12 +1,11 @@
 // 统筹: the grades' subject budgets, set by the grade leader on the desk (budgets.ts in the domain says
 // how the engine reads them). One row per grade and subject (a natural id), so two leaders editing
-// different subjects both win, and each figure is its own field.
+// different subjects both win, and each figure is its own field. They are read with the school
+// (listGradeBudgets in school.ts); here are their edits.
 import { checkGradeBudget, isEmptyBudget, type BudgetProblem, type GradeBudget } from '@hl/core/domain/budgets'
 import { rulesForGrade, type ResolvedRules } from '@hl/core/domain/rules/profile'
 import { naturalIdOf } from '@hl/core/schema/tables'
-import type { GradeBudgetRow } from '@hl/core/records'
 import type { AppDB } from '../database'
-import { liveRows } from '../read'
 import { write } from '../write'
 
 export class InvalidBudgetError extends Error {
@@ -14,10 +13,6 @@ export class InvalidBudgetError extends Error {
     super(`The budget is not valid: ${problems.map((p) => `${p.field} ${p.code}`).join(', ')}`)
     this.name = 'InvalidBudgetError'
   }
-}
-
-export function listGradeBudgets(db: AppDB): Promise<GradeBudgetRow[]> {
-  return liveRows(db.gradeBudgets)
 }
 
 export function budgetId(grade: number, subject: string): string {

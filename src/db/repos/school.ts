@@ -98,6 +98,15 @@ export async function setUpSchool(db: AppDB, setup: SchoolSetup): Promise<{ scho
 }
 
 /** The rules in force: national, then the region's layers, then the school's own (and the grades' 统筹 budgets, when given). */
+/**
+ * The grades' subject budgets (统筹), read with the school by every screen that checks a limit. Read here
+ * rather than beside their edits (budgets.ts): those need the table registry's natural ids, whose
+ * schemas (valibot) no read-only first screen should load.
+ */
+export function listGradeBudgets(db: AppDB): Promise<GradeBudgetRow[]> {
+  return liveRows(db.gradeBudgets)
+}
+
 export function schoolRules(school: Pick<SchoolRow, 'id' | 'name' | 'regionId' | 'rules'> | undefined, budgets: readonly GradeBudgetRow[] = []): RulesWithBudgets {
   return schoolRulesOf(school, budgets)
 }
