@@ -109,15 +109,32 @@ afterEach(async () => {
   await Dexie.delete(name)
 })
 
+/** The database as version `version` of the app left it, holding `rows`. */
+async function storedBy(version: number, stores: Record<string, string>, rows: Record<string, object[]>): Promise<void> {
+  const old = new Dexie(name)
+  old.version(version).stores(stores)
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, stored] of Object.entries(rows)) await old.table(table).bulkAdd(stored)
+  })
+  old.close()
+}
+
+/** The database opened by this app at its version, with every one of `rows` read back as it was (outbox entries apart from their seq). */
+async function openedWith(rows: Record<string, object[]>): Promise<AppDB> {
+  const db = new AppDB(name)
+  await db.open()
+  expect(db.verno).toBe(CURRENT_VERSION)
+  for (const [table, expected] of Object.entries(rows)) {
+    const stored = await db.table(table).toArray()
+    expect(table === 'outbox' ? stored.map(({ seq: _seq, ...e }) => e) : stored, table).toEqual(expected)
+  }
+  return db
+}
+
 describe('schema versions', () => {
   it('opens a version 1 database and finds every record intact', async () => {
     name = `upgrade-v1-${Date.now()}`
-    const old = new Dexie(name)
-    old.version(1).stores(V1)
-    await old.transaction('rw', old.tables, async () => {
-      for (const [table, rows] of Object.entries(V1_ROWS)) await old.table(table).bulkAdd(rows)
-    })
-    old.close()
+    await storedBy(1, V1, V1_ROWS)
 
     const db = new AppDB(name)
     await db.open()
@@ -162,20 +179,9 @@ describe('schema versions', () => {
 
   it('opens a version 2 database in version 3 with every record, the outbox and the drafts intact, and the new tables empty', async () => {
     name = `upgrade-v2-${Date.now()}`
-    const old = new Dexie(name)
-    old.version(2).stores(V2)
-    await old.transaction('rw', old.tables, async () => {
-      for (const [table, rows] of Object.entries(V2_ROWS)) await old.table(table).bulkAdd(rows)
-    })
-    old.close()
+    await storedBy(2, V2, V2_ROWS)
 
-    const db = new AppDB(name)
-    await db.open()
-    expect(db.verno).toBe(CURRENT_VERSION)
-    for (const [table, rows] of Object.entries(V2_ROWS)) {
-      const stored = await db.table(table).toArray()
-      expect(table === 'outbox' ? stored.map(({ seq: _seq, ...e }) => e) : stored, table).toEqual(rows)
-    }
+    const db = await openedWith(V2_ROWS)
     for (const table of ['gradingSheets', 'gradings', 'itemMarks', 'timeReports', 'timeSurveys', 'bankItems', 'bankUses']) expect(await db.table(table).count(), table).toBe(0)
     expect((await listClassAssignments(db, 'c1', '2026-11-23', '2026-11-29'))[0]?.items[0]?.title).toBe('练习册p23')
     // The new tables take records at once (their indexes exist).
@@ -188,20 +194,9 @@ describe('schema versions', () => {
 describe('version 5', () => {
   it('opens a version 4 database with every record, the outbox, the drafts and the conflict notices intact, and the desk’s tables empty', async () => {
     name = `upgrade-v4-${Date.now()}`
-    const old = new Dexie(name)
-    old.version(4).stores(V4)
-    await old.transaction('rw', old.tables, async () => {
-      for (const [table, rows] of Object.entries(V4_ROWS)) await old.table(table).bulkAdd(rows)
-    })
-    old.close()
+    await storedBy(4, V4, V4_ROWS)
 
-    const db = new AppDB(name)
-    await db.open()
-    expect(db.verno).toBe(CURRENT_VERSION)
-    for (const [table, rows] of Object.entries(V4_ROWS)) {
-      const stored = await db.table(table).toArray()
-      expect(table === 'outbox' ? stored.map(({ seq: _seq, ...e }) => e) : stored, table).toEqual(rows)
-    }
+    const db = await openedWith(V4_ROWS)
     expect(await db.gradeBudgets.count()).toBe(0)
     expect(await db.approvals.count()).toBe(0)
     // A school stored before approval existed reads as approval off.
@@ -218,20 +213,9 @@ describe('version 5', () => {
 describe('version 6', () => {
   it('opens a version 5 database with every record intact, reads its unpacked clocks as stored, and drops the unused batchId index', async () => {
     name = `upgrade-v5-${Date.now()}`
-    const old = new Dexie(name)
-    old.version(5).stores(V5)
-    await old.transaction('rw', old.tables, async () => {
-      for (const [table, rows] of Object.entries(V4_ROWS)) await old.table(table).bulkAdd(rows)
-    })
-    old.close()
+    await storedBy(5, V5, V4_ROWS)
 
-    const db = new AppDB(name)
-    await db.open()
-    expect(db.verno).toBe(CURRENT_VERSION)
-    for (const [table, rows] of Object.entries(V4_ROWS)) {
-      const stored = await db.table(table).toArray()
-      expect(table === 'outbox' ? stored.map(({ seq: _seq, ...e }) => e) : stored, table).toEqual(rows)
-    }
+    const db = await openedWith(V4_ROWS)
     expect(db.assignments.schema.indexes.map((i) => i.name).sort()).toEqual(['[classId+date]', '[classId+due]', '[teacherId+date]'])
     expect((await listClassAssignments(db, 'c1', '2026-11-23', '2026-11-29'))[0]?.items[0]?.title).toBe('练习册p23')
     db.close()
