@@ -4,8 +4,8 @@
 // first sync of a whole grade.
 import { appDb } from '../src/db/database'
 import { META } from '../src/db/constants'
-import { createAssignments } from '../src/db/repos/assignments'
-import { setTiers } from '../src/db/repos/students'
+import { createAssignments } from '../src/db/repos/assignmentEdits'
+import { setTiers } from '../src/db/repos/studentEdits'
 import { countWaiting } from '../src/db/sync'
 import { syncOnce } from '../src/sync/engine'
 import { signInWithPassword } from '../src/sync/join'

@@ -7,18 +7,8 @@ import type { FormConflict, FormState } from '@hl/core/domain/designerForm'
 import type { AssignmentRow, AssignmentStatus } from '@hl/core/records'
 import { appDb } from '@/db/database'
 import { propagateBankUses } from '@/db/repos/bankLinks'
-import {
-  AssignmentConflictError,
-  copyAssignment,
-  createAssignments,
-  formOf,
-  getAssignment,
-  removeAssignments,
-  restoreAssignments,
-  saveAssignmentChanges,
-  type AssignmentWithItems,
-  type RemovedAssignments,
-} from '@/db/repos/assignments'
+import { getAssignment, type AssignmentWithItems } from '@/db/repos/assignments'
+import { AssignmentConflictError, copyAssignment, createAssignments, formOf, removeAssignments, restoreAssignments, saveAssignmentChanges, type RemovedAssignments } from '@/db/repos/assignmentEdits'
 import { dropDraft, editDraftKey, listNewDrafts, newDraftId, newDraftKey } from '@/db/repos/drafts'
 import { plainState } from './useAssignmentDraft'
 import { useLiveQuery } from './useLiveQuery'

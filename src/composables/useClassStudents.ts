@@ -2,21 +2,8 @@
 import { computed, toRaw, type ComputedRef, type Ref } from 'vue'
 import { appDb } from '@/db/database'
 import { getClass, listClasses, listGradeSubjects } from '@/db/repos/classes'
-import {
-  addPastedStudents,
-  listStudents,
-  listStudentTiers,
-  moveStudents,
-  removeStudents,
-  restoreStudents,
-  returnStudents,
-  setTiers,
-  updateStudent,
-  type MovedStudents,
-  type NewStudent,
-  type PasteResult,
-  type RemovedStudents,
-} from '@/db/repos/students'
+import { listStudents, listStudentTiers } from '@/db/repos/students'
+import { addPastedStudents, moveStudents, removeStudents, restoreStudents, returnStudents, setTiers, updateStudent, type MovedStudents, type NewStudent, type PasteResult, type RemovedStudents } from '@/db/repos/studentEdits'
 import type { ClassRow, StudentRow, StudentTierRow } from '@hl/core/records'
 import type { Tier } from '@hl/core/domain/types'
 import { useLiveQuery } from './useLiveQuery'

@@ -1,7 +1,7 @@
 // First run: load the demo school, or set up a new one. The demo's code and data are imported only when
 // a visitor asks for them, so the welcome screen stays small.
 import { ref, toRaw, type Ref } from 'vue'
-import type { SchoolSetup } from '@/db/repos/school'
+import type { SchoolSetup } from '@/db/repos/schoolSetup'
 import { chinaDate } from '@hl/core/domain/dates'
 import { keepSchoolData } from './keepSchoolData'
 
@@ -42,7 +42,7 @@ export function useSetupActions(): UseSetupActions {
         // The form as it is now, before anything is awaited (the form may change while the code loads).
         const plain = structuredClone(toRawDeep(setup))
         // The database code loads with the first write: the welcome and setup screens do without it.
-        const [{ setUpSchool }, { appDb }] = await Promise.all([import('@/db/repos/school'), import('@/db/database')])
+        const [{ setUpSchool }, { appDb }] = await Promise.all([import('@/db/repos/schoolSetup'), import('@/db/database')])
         await setUpSchool(appDb(), plain)
         keepSchoolData()
       }),

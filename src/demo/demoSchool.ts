@@ -6,7 +6,7 @@ import type { AppDB } from '../db/database'
 import { naturalId, uuidv7 } from '@hl/core/ids'
 import { SYNCED_TABLES } from '@hl/core/records'
 import { listClasses } from '../db/repos/classes'
-import { setUpSchool } from '../db/repos/school'
+import { setUpSchool } from '../db/repos/schoolSetup'
 import type { IsoDate } from '@hl/core/domain/types'
 import { planDemoSchool, type DemoSchoolPlan } from './demoPlan'
 

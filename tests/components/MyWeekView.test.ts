@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import MyWeekView from '@/views/MyWeekView.vue'
 import { appDb } from '@/db/database'
-import { createAssignments } from '@/db/repos/assignments'
+import { createAssignments } from '@/db/repos/assignmentEdits'
 import { seedSchool, item } from '../db/seed'
 import { mountWithApp } from './mount'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { errorText } from '@/composables/errorText'
-import { InvalidDraftError } from '@/db/repos/assignments'
+import { InvalidDraftError } from '@/db/repos/assignmentEdits'
 import { DuplicateClassError } from '@/db/repos/classEdits'
 import { RecordNotFoundError } from '@/db/write'
 import { createAppI18n } from '@/i18n'

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto'
 // class (重复性作业, 意见 二.6), counted as the bank's own figures count uses.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppDB } from '@/db/database'
-import { createAssignments } from '@/db/repos/assignments'
+import { createAssignments } from '@/db/repos/assignmentEdits'
 import { saveToBank } from '@/db/repos/bank'
 import { bankLinksOf, earlierUsesInClass, linkBankItem } from '@/db/repos/bankLinks'
 import { write } from '@/db/write'

@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto'
 // A small school in a fresh database for the backup, import and week tests: one grade-4 class taught
 // by "me", a second class, students with layers, homework (one of it deleted: tombstones) and a holiday.
 import type { AppDB } from '@/db/database'
-import { createAssignments, removeAssignments } from '@/db/repos/assignments'
-import { setUpSchool } from '@/db/repos/school'
-import { addStudents, setTiers } from '@/db/repos/students'
+import { createAssignments, removeAssignments } from '@/db/repos/assignmentEdits'
+import { setUpSchool } from '@/db/repos/schoolSetup'
+import { addStudents, setTiers } from '@/db/repos/studentEdits'
 import type { ItemDraft } from '@hl/core/domain/assignmentDraft'
 
 export const item = (title: string, minutes: number, extra: Partial<ItemDraft> = {}): ItemDraft => ({

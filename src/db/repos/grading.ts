@@ -1,13 +1,11 @@
 // 全批: the grading sheet of one assignment (one class), each student's record and the items marked
-// wrong. Every mark is one small write (one record, one outbox entry), saved at once and kept offline;
-// rows have natural ids (assignment + student, item + student), so a phone and a PC grading the same
-// notebook converge on one record, and two marks on different fields both survive.
-import { EMPTY_GRADING, hasGrade, toGradeCount, type StudentGrading } from '@hl/core/domain/grading'
+// wrong, as the sheet, the to-grade list and a student's mistakes read them. Rows have natural ids
+// (assignment + student, item + student, below); the marks themselves are written in gradingEdits.ts.
+import { hasGrade, toGradeCount } from '@hl/core/domain/grading'
 import { naturalId } from '@hl/core/ids'
-import type { AssignmentRow, ClassRow, GradeScale, GradingRow, GradingSheetRow, ItemMarkRow, ItemRow, StudentRow, StudentTierRow } from '@hl/core/records'
+import type { AssignmentRow, ClassRow, GradingRow, GradingSheetRow, ItemMarkRow, ItemRow, StudentRow, StudentTierRow } from '@hl/core/records'
 import type { AppDB } from '../database'
 import { byPosition, liveRow, liveRows } from '../read'
-import { write } from '../write'
 import { getAssignment, listTeacherAssignments } from './assignments'
 import { listStudents } from './students'
 import { zhOrder } from '@hl/core/domain/types'
@@ -42,46 +40,6 @@ export async function loadSheet(db: AppDB, assignmentId: string): Promise<SheetD
     liveRows(db.itemMarks.where('assignmentId').equals(assignmentId)),
   ])
   return { assignment: a.assignment, items: a.items, cls, students, tiers: tiers.filter((t) => t.subject === a.assignment.subject), sheet, gradings, marks }
-}
-
-export interface GradingTarget {
-  assignmentId: string
-  studentId: string
-  classId: string
-}
-
-/**
- * Changes one student's record (creating it on the first mark). A grade given to work with no hand-in
- * recorded records it as handed in (已交): graded work was evidently handed in.
- */
-export async function setGrading(db: AppDB, target: GradingTarget, patch: Partial<StudentGrading>): Promise<GradingRow> {
-  return write(db, ['gradings'], async (w) => {
-    const id = gradingId(target.assignmentId, target.studentId)
-    const current = await liveRow(db.gradings, id)
-    const next: Partial<StudentGrading> = { ...patch }
-    const status = patch.status ?? current?.status ?? ''
-    if (status === '' && hasGrade({ level: patch.level ?? current?.level ?? '', score: patch.score !== undefined ? patch.score : (current?.score ?? null) })) next.status = 'submitted'
-    if (current) return w.update('gradings', id, next)
-    return w.upsert('gradings', id, { ...target, ...EMPTY_GRADING, ...next })
-  })
-}
-
-export interface MarkTarget extends GradingTarget {
-  itemId: string
-}
-
-/** Marks an item of a student's work wrong (or takes the mark back), or records 二次批改's verdict. */
-export async function setItemMark(db: AppDB, target: MarkTarget, patch: { wrong?: boolean; fixed?: boolean }): Promise<ItemMarkRow> {
-  return write(db, ['itemMarks'], async (w) => {
-    const id = itemMarkId(target.itemId, target.studentId)
-    const current = await liveRow(db.itemMarks, id)
-    if (current) return w.update('itemMarks', id, patch)
-    return w.upsert('itemMarks', id, { ...target, wrong: patch.wrong ?? false, fixed: patch.fixed ?? false })
-  })
-}
-
-export async function setSheetScale(db: AppDB, assignmentId: string, scale: GradeScale, maxScore: number): Promise<void> {
-  await write(db, ['gradingSheets'], (w) => w.upsert('gradingSheets', sheetId(assignmentId), { assignmentId, scale, maxScore }))
 }
 
 export interface ToGradeEntry {

@@ -1,6 +1,7 @@
-// Students' real times (per student, or a class survey in bands) and stop reports (作业熔断), and the
-// reads that feed the calibration: the teacher's own assignments of a subject in a class, and the
-// subject group's (every class of the grade, that subject).
+// Students' real times (per student, or a class survey in bands) and stop reports (作业熔断) as screens
+// read them, and the reads that feed the calibration: the teacher's own assignments of a subject in a
+// class, and the subject group's (every class of the grade, that subject). They are recorded in
+// timeEdits.ts.
 import type { SurveyCounts } from '@hl/core/domain/calibration'
 import { addDays } from '@hl/core/domain/dates'
 import { writtenHomeMinutes, type AssignmentTimes } from '@hl/core/domain/realTimes'
@@ -10,44 +11,11 @@ import type { AssignmentRow, ClassRow, StudentRow, TimeReportRow, TimeSurveyRow 
 import type { AppDB } from '../database'
 import { liveRow, liveRows } from '../read'
 import { toItem } from '../toDomain'
-import { write } from '../write'
 import { listClassAssignments, type AssignmentWithItems } from './assignments'
 import { listStudents } from './students'
 
 export const timeReportId = (assignmentId: string, studentId: string): string => naturalId(assignmentId, studentId)
 export const surveyId = (assignmentId: string): string => naturalId(assignmentId)
-
-export interface NewTimeReport {
-  minutes: number
-  stopped: boolean
-  /** Item ids left undone at a stop. */
-  leftItemIds: readonly string[]
-  note: string
-}
-
-export async function setTimeReport(db: AppDB, target: { assignmentId: string; classId: string; studentId: string }, report: NewTimeReport): Promise<TimeReportRow> {
-  return write(db, ['timeReports'], (w) =>
-    w.upsert('timeReports', timeReportId(target.assignmentId, target.studentId), {
-      ...target,
-      minutes: report.minutes,
-      stopped: report.stopped,
-      leftItems: Object.fromEntries(report.stopped ? report.leftItemIds.map((id) => [id, true]) : []),
-      note: report.note.trim(),
-    }),
-  )
-}
-
-export async function removeTimeReport(db: AppDB, assignmentId: string, studentId: string): Promise<void> {
-  await write(db, ['timeReports'], (w) => w.remove('timeReports', timeReportId(assignmentId, studentId)))
-}
-
-export async function restoreTimeReport(db: AppDB, assignmentId: string, studentId: string): Promise<void> {
-  await write(db, ['timeReports'], (w) => w.restore('timeReports', timeReportId(assignmentId, studentId)))
-}
-
-export async function setSurvey(db: AppDB, assignmentId: string, classId: string, counts: SurveyCounts): Promise<void> {
-  await write(db, ['timeSurveys'], (w) => w.upsert('timeSurveys', surveyId(assignmentId), { assignmentId, classId, ...counts }))
-}
 
 export interface AssignmentTimesData {
   assignment: AssignmentWithItems
