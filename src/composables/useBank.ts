@@ -8,7 +8,7 @@ import { chinaDate } from '@hl/core/domain/dates'
 import { filterBank, plainMatcher, pointList, type BankFilter, type BankItem, type BankItemStats, type PinyinMatcher } from '@hl/core/domain/bank'
 import { tiersOf } from '@hl/core/domain/assignmentDraft'
 import { rulesForGrade } from '@hl/core/domain/rules/profile'
-import { readBankBytes, writeBankFile, type BankProblem } from '@hl/core/formats/bankFile'
+import type { BankProblem } from '@hl/core/formats/bankFile'
 import type { BankItemRow } from '@hl/core/records'
 import { appDb } from '@/db/database'
 import { importBank, listBank, loadBankStats, removeBankItem, restoreBankItem, saveToBank, updateBankItem, type BankImportResult, type BankItemFields } from '@/db/repos/bank'
@@ -73,14 +73,17 @@ export function useBank(filter: Ref<BankFilter>) {
       await removeBankItem(db, id)
       return () => restoreBankItem(db, id)
     },
-    exportFile(subject?: string): string {
+    // The file format (and its schemas) is loaded when a file is written or read, not with the screen.
+    async exportFile(subject?: string): Promise<string> {
       const list = (rows.data.value ?? []).filter((r) => subject === undefined || r.subject === subject)
       const fileName = t('bank.file.name', { date: chinaDate(Date.now()).replaceAll('-', '') })
+      const { writeBankFile } = await import('@hl/core/formats/bankFile')
       downloadText(fileName, writeBankFile(list, new Date()), 'application/json')
       return fileName
     },
     /** Reads and merges a chosen file; a bad file changes nothing and its problems are kept to show. */
     async importFile(file: File): Promise<void> {
+      const { readBankBytes } = await import('@hl/core/formats/bankFile')
       const read = readBankBytes(new Uint8Array(await file.arrayBuffer()))
       if (!read.ok) {
         importing.value = { fileName: file.name, problems: read.problems }

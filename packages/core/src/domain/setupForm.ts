@@ -6,7 +6,7 @@ import type { DayType } from './calendar'
 import { dayNumber } from './dates'
 import type { HolidayId } from './holidays'
 import type { CalendarDaySource, OfficialDay } from './officialCalendar'
-import { TEXT_LIMITS } from '../schema/fields'
+import { TEXT_LIMITS } from '../schema/textLimits'
 import { REGION_PRESETS } from './rules/regions'
 import type { IsoDate } from './types'
 

@@ -4,7 +4,8 @@
 // the designer's form can hold while it is being typed (an empty title, no minutes yet, a negative
 // number typed by mistake) but nothing unbounded.
 import * as v from 'valibot'
-import { id, TEXT_LIMITS, text } from './fields'
+import { id, text } from './fields'
+import { TEXT_LIMITS } from './textLimits'
 
 const draftItem = v.object({
   /** Made when the item is added; the saved item keeps it (a 先做 timer refers to it). */

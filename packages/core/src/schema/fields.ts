@@ -4,19 +4,8 @@
 import * as v from 'valibot'
 import { isIsoDate } from '../domain/dates'
 import { isHlc } from '../domain/hlc'
-import { isValidMinutes, TITLE_MAX } from '../domain/assignmentDraft'
-
-/** Longest text per kind of field, in characters. Generous for real use, small enough to stay fast. */
-export const TEXT_LIMITS = {
-  /** Record ids: UUIDv7 (36) or natural ids made of a few of them. */
-  id: 200,
-  /** A person's, a school's, a class's or a term's name. */
-  name: 100,
-  subject: 40,
-  /** An item's content, e.g. "练习册 p12–13 第 1–6 题". */
-  title: TITLE_MAX,
-  note: 200,
-} as const
+import { isValidMinutes } from '../domain/assignmentDraft'
+import { TEXT_LIMITS } from './textLimits'
 
 export const id = v.pipe(v.string(), v.minLength(1), v.maxLength(TEXT_LIMITS.id))
 export const text = (max: number) => v.pipe(v.string(), v.maxLength(max))

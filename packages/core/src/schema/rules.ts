@@ -3,20 +3,9 @@
 // counted in the gauge, so they are refused wherever rules come in (a backup, a sync payload).
 import * as v from 'valibot'
 import { isValidMinutes } from '../domain/assignmentDraft'
-
-/** Bounds of the values a rules override may set. */
-export const RULE_LIMITS = {
-  /** 先做 multiplier: more than 0 (a teacher's time must turn into some student time), at most 10. */
-  teacherMultiplierMin: 0.1,
-  teacherMultiplierMax: 10,
-  sleepHoursMin: 4,
-  sleepHoursMax: 14,
-} as const
+import { BEDTIME, RULE_LIMITS } from './ruleLimits'
 
 const capMinutes = v.pipe(v.number(), v.check(isValidMinutes, 'minutes'))
-
-/** 'HH:mm', 00:00–23:59. */
-export const BEDTIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
 const budgets = v.nullable(
   v.object({

@@ -7,7 +7,8 @@
 // pull sends parents first where it can.
 import * as v from 'valibot'
 import { naturalId } from '../ids'
-import { count, dateOrEmpty, epochMs, grade, hlcStamp, id, isoDate, minutes, position, SYNC_META, text, TEXT_LIMITS } from './fields'
+import { count, dateOrEmpty, epochMs, grade, hlcStamp, id, isoDate, minutes, position, SYNC_META, text } from './fields'
+import { TEXT_LIMITS } from './textLimits'
 import { LEVEL_RULES_OVERRIDE } from './rules'
 import { isValidMinutes } from '../domain/assignmentDraft'
 

@@ -3,7 +3,8 @@
 // with and types the app's sync engine is written against. Row contents are checked with the one
 // registry of tables (../schema/tables): never a second schema of a record.
 import * as v from 'valibot'
-import { hlcStamp, id, TEXT_LIMITS } from '../schema/fields'
+import { hlcStamp, id } from '../schema/fields'
+import { TEXT_LIMITS } from '../schema/textLimits'
 
 /**
  * The shape of the records this code writes. The server refuses pushes from an app older than

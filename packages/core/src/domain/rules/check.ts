@@ -4,8 +4,8 @@
 // A school may make the caps above it (national, then its region's) stricter, never looser (意见 二.5:
 // "不超过"), and may not send written homework home in grades 1–2.
 import { isValidMinutes } from '../assignmentDraft'
-import { BEDTIME, RULE_LIMITS } from '../../schema/rules'
-import { TEXT_LIMITS } from '../../schema/fields'
+import { BEDTIME, RULE_LIMITS } from '../../schema/ruleLimits'
+import { TEXT_LIMITS } from '../../schema/textLimits'
 import { LEVEL_RULE_KEYS, LEVELS, resolveRules, type LevelId, type LevelRuleKey, type LevelRules, type ResolvedRules, type SubjectBudgets } from './profile'
 
 // The bounds have one home, the stored shape's schema (schema/rules.ts), so what 规则 accepts is what a
