@@ -33,7 +33,6 @@ export async function getSchoolContext(db: AppDB): Promise<SchoolContext | null>
   return { school, term: terms.sort((a, b) => (a.startDate < b.startDate ? 1 : -1))[0], me }
 }
 
-/** The rules in force: national, then the region's layers, then the school's own (and the grades' 统筹 budgets, when given). */
 /**
  * The grades' subject budgets (统筹), read with the school by every screen that checks a limit. Read here
  * rather than beside their edits (budgets.ts): those need the table registry's natural ids, whose
@@ -43,6 +42,7 @@ export function listGradeBudgets(db: AppDB): Promise<GradeBudgetRow[]> {
   return liveRows(db.gradeBudgets)
 }
 
+/** The rules in force: national, then the region's layers, then the school's own (and the grades' 统筹 budgets, when given). */
 export function schoolRules(school: Pick<SchoolRow, 'id' | 'name' | 'regionId' | 'rules'> | undefined, budgets: readonly GradeBudgetRow[] = []): RulesWithBudgets {
   return schoolRulesOf(school, budgets)
 }
