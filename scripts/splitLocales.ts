@@ -13,7 +13,9 @@ export function splitLocaleModule(code: string, name: string, english: boolean):
   const found = EXPORT.exec(code)
   if (!found) throw new Error(`src/i18n/messages/${name}.ts must end with "export const ${name}Messages = { 'zh-CN': zhCN, en }"`)
   if (english) return code.replace(EXPORT, 'export default en')
-  const lazy = `export const ${found[1]} = { 'zh-CN': zhCN, en: __lazyText<typeof en>(() => import('./${name}.ts?locale=en')) }`
+  // Marked pure, so a table that nothing in a chunk uses is dropped from it with its loader (format.ts's
+  // readers' error texts, beside the message syntax that the shell does use).
+  const lazy = `export const ${found[1]} = { 'zh-CN': zhCN, en: /* @__PURE__ */ __lazyText<typeof en>(() => import('./${name}.ts?locale=en')) }`
   return `import { lazyText as __lazyText } from '@/i18n/localeText'\n${code.replace(EXPORT, lazy)}`
 }
 

@@ -18,7 +18,7 @@ describe('the build’s split of a messages module', () => {
     const name = file.replace(/\.ts$/, '')
     const code = readFileSync(DIR + file, 'utf8')
     const main = splitLocaleModule(code, name, false)
-    expect(main).toContain(`en: __lazyText<typeof en>(() => import('./${name}.ts?locale=en'))`)
+    expect(main).toContain(`en: /* @__PURE__ */ __lazyText<typeof en>(() => import('./${name}.ts?locale=en'))`)
     expect(main).toMatch(/^import \{ lazyText as __lazyText \} from '@\/i18n\/localeText'\n/)
     expect(main).not.toMatch(/'zh-CN': zhCN, en \}/)
     const english = splitLocaleModule(code, name, true)
