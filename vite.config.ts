@@ -14,6 +14,8 @@ export default defineConfig(({ mode }) => ({
     splitLocales(),
     VitePWA({
       registerType: 'prompt',
+      // The app registers the worker itself (src/composables/usePwaUpdate.ts): no script injected, no workbox-window.
+      injectRegister: false,
       // Each file precached once: workbox's globPatterns below already match everything the build and
       // public/ hold, so the plugin's own additions (includeAssets, the manifest's icons) would list
       // those files a second time. The web manifest is left out of the globs: the plugin always adds it.
