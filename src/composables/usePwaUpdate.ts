@@ -38,19 +38,24 @@ export function usePwaUpdate(): PwaUpdate {
 
   // Only the built app has a worker (the dev server and component tests have none).
   if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-    // Registered at once rather than on window load, so the first visit already caches the app.
-    navigator.serviceWorker.register(WORKER_URL, { scope: import.meta.env.BASE_URL }).then(
-      (reg) => {
-        registration = reg
-        // A version that was already waiting (the teacher chose 稍后 last time) asks again.
-        if (reg.waiting && navigator.serviceWorker.controller) needRefresh.value = true
-        watchInstalling(reg.installing)
-        reg.addEventListener('updatefound', () => watchInstalling(reg.installing))
-      },
-      () => {
-        // No worker (private mode, blocked by policy): the app still works online, as a web page.
-      },
-    )
+    // Registered once the page has loaded, so the worker's precache (every file of the app) does not
+    // compete with the first screen for the network and the CPU; the first visit still caches the app.
+    const register = (): void => {
+      navigator.serviceWorker.register(WORKER_URL, { scope: import.meta.env.BASE_URL }).then(
+        (reg) => {
+          registration = reg
+          // A version that was already waiting (the teacher chose 稍后 last time) asks again.
+          if (reg.waiting && navigator.serviceWorker.controller) needRefresh.value = true
+          watchInstalling(reg.installing)
+          reg.addEventListener('updatefound', () => watchInstalling(reg.installing))
+        },
+        () => {
+          // No worker (private mode, blocked by policy): the app still works online, as a web page.
+        },
+      )
+    }
+    if (document.readyState === 'complete') register()
+    else window.addEventListener('load', register, { once: true })
   }
 
   return {
