@@ -20,7 +20,9 @@
 //   - Lighthouse (scripts/bench/lighthouse.ts), mobile preset, on the welcome page, 我的作业 and the class
 //     week with the demo school, served by the school server as `npm start` does: medians of 3 runs;
 //   - first-load JS on three entry paths: a new teacher (/), a returning one (/ → 我的作业), a direct
-//     class week; initialJsGzipBytes is the largest.
+//     class week; initialJsGzipBytes is the largest;
+//   - vendorChunksStable: two builds, the second with a change to the app's code, keep every vendor
+//     chunk's name (scripts/bench/vendorChunks.ts).
 // Options: --no-build (measure the builds already made), --runs N (timed runs each, default 9),
 // --pages-only (first-load JS and Lighthouse alone, on the build already made),
 // --server-only (the server's figures alone; no build, no browser), --sync-only (sync in the browser alone,
@@ -42,6 +44,7 @@ import { measureServer, SERVER_TARGETS, type ServerFigures } from './bench/serve
 import { DESK_TARGETS, deskJsBytes, measureDesk } from './bench/desk'
 import { measureSync, SYNC_TARGETS } from './bench/sync'
 import { kib } from './bench/stats'
+import { checkVendorChunks, type VendorChunkCheck } from './bench/vendorChunks'
 import { calibrationError } from '@hl/core/domain/calibrationSimulation'
 
 const TARGETS = { initialJsKiB: 100, screenJsKiB: 50, classWeekMs: 100, gaugeEditMs: 16, gradeStepMs: 16, calibrationError: 0.1 }
@@ -165,13 +168,19 @@ function reportLighthouse(scores: Record<string, PageScores>): { lighthouse: Rec
   }
 }
 
+function reportVendorChunks(check: VendorChunkCheck): void {
+  console.log(`Vendor chunks after an app change (${check.appChanged.length} app chunks renamed): ${check.vendor.map((f) => (check.vendorChanged.includes(f) ? `${f} changed` : `${f} kept`)).join(', ')} (target: every one kept)`)
+}
+
 // What a phone sees of the shipped build: first-load JS on the three entry paths, and Lighthouse.
 if (values['pages-only']) {
   const loads = await measureFirstLoads()
   const byPath = Object.fromEntries(Object.entries(loads).map(([path, files]) => [path, sumOf(files, '.js')]))
   for (const [path, bytes] of Object.entries(byPath)) console.log(`First-load JS, ${path}: ${kib(bytes)} KiB (target ≤ ${TARGETS.initialJsKiB})`)
   const lh = reportLighthouse(await measureLighthouse(3))
-  console.log(JSON.stringify({ initialJsGzipBytes: Math.max(...Object.values(byPath)), initialJsGzipBytesByPath: byPath, lighthouse: lh.lighthouse, lighthouseAccessibility: lh.lighthouseAccessibility }))
+  const vendor = await checkVendorChunks()
+  reportVendorChunks(vendor)
+  console.log(JSON.stringify({ initialJsGzipBytes: Math.max(...Object.values(byPath)), initialJsGzipBytesByPath: byPath, vendorChunksStable: vendor.stable, lighthouse: lh.lighthouse, lighthouseAccessibility: lh.lighthouseAccessibility }))
   process.exit(0)
 }
 
@@ -184,6 +193,9 @@ for (const [path, files] of Object.entries(firstLoads)) {
   for (const f of files) console.log(`  ${kib(f.gzip).padStart(7)} KiB  ${f.path}`)
   console.log(`  JS ${kib(sumOf(files, '.js'))} KiB (target ≤ ${TARGETS.initialJsKiB}), CSS ${kib(sumOf(files, '.css'))} KiB`)
 }
+
+const vendorChunks = await checkVendorChunks()
+reportVendorChunks(vendorChunks)
 
 const engine = engineResult(runs)
 const cli = await reportCliResult(runs)
@@ -215,6 +227,7 @@ const result = {
   initialJsGzipBytes: js,
   initialJsGzipBytesByPath: initialJs,
   initialCssGzipBytes: css,
+  vendorChunksStable: vendorChunks.stable,
   ...engine.figures,
   ...cli.figures,
   classWeekMs: Number(screens.classWeekMs.toFixed(1)),
@@ -239,6 +252,7 @@ const result = {
     sync.syncDayMs <= SYNC_TARGETS.syncDayMs &&
     sync.firstSyncMs <= SYNC_TARGETS.firstSyncMs &&
     js <= TARGETS.initialJsKiB * 1024 &&
+    vendorChunks.stable &&
     maxScreenJs <= TARGETS.screenJsKiB * 1024 &&
     engine.met &&
     cli.met &&
