@@ -1,53 +1,32 @@
 // A new version of the app, in a real browser: the first visit says the app now works offline; when the
 // school's server has a newer build, the app asks before it reloads (稍后 keeps the old version running,
 // and the question comes back on the next visit), and 立即更新 brings the new version in control.
-// The build is served from a copy of dist/ by a small server of this file's own, so a new version can
-// be put in place while the browser runs: a changed sw.js is what makes a browser see one.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+// The build is served by the school server (as `npm start` does, its cache headers included) from a
+// copy of dist/, so a new version can be put in place while the browser runs: a changed sw.js is what
+// makes a browser see one.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { launchBrowser, type TestBrowser } from '../../scripts/browser'
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-}
+import type { TestBrowser } from '../../scripts/browser'
+import { ROOT, startSchoolServer, type SchoolServer } from './schoolServer'
 
 let root: string
-let server: Server
+let school: SchoolServer
 let baseUrl: string
 let browser: TestBrowser
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'hl-pwa-'))
-  cpSync(fileURLToPath(new URL('../../dist/', import.meta.url)), root, { recursive: true })
-  server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '')
-    let file = join(root, path)
-    // The app's own routes (/rules, /my-week) are index.html, as on a real deployment.
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' })
-    response.end(readFileSync(file))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  if (!address || typeof address === 'string') throw new Error('no port')
-  baseUrl = `http://127.0.0.1:${address.port}`
-  browser = await launchBrowser()
+  cpSync(join(ROOT, 'dist'), root, { recursive: true })
+  school = await startSchoolServer(root)
+  baseUrl = school.server.url
+  browser = await school.person()
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await new Promise<void>((resolve) => server?.close(() => resolve()))
+  await school?.stop()
   if (root) rmSync(root, { recursive: true, force: true })
 })
 

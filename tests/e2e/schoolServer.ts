@@ -24,9 +24,10 @@ export interface SchoolServer {
   stop: () => Promise<void>
 }
 
-export async function startSchoolServer(): Promise<SchoolServer> {
+/** `distDir`: the built app it serves (dist/, or a copy a test changes under a running browser). */
+export async function startSchoolServer(distDir = join(ROOT, 'dist')): Promise<SchoolServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hl-e2e-server-'))
-  const config: ServerConfig = { host: '127.0.0.1', port: 0, dataDir, distDir: join(ROOT, 'dist'), scryptN: 1024, accessTokenMinutes: 15, poolSize: 2, signInsPerAddress: 1000 }
+  const config: ServerConfig = { host: '127.0.0.1', port: 0, dataDir, distDir, scryptN: 1024, accessTokenMinutes: 15, poolSize: 2, signInsPerAddress: 1000 }
   const server = await startServer(config, quiet)
   const browsers: TestBrowser[] = []
   const consoleErrors: string[] = []
