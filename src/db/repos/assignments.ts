@@ -6,7 +6,7 @@ import type { AppDB } from '../database'
 import { byPosition, liveRow, liveRows, rowsWhereAnyOf } from '../read'
 import type { ApprovalRow, AssignmentRow, ItemRow } from '@hl/core/records'
 import { approvalFactsOf, type ApprovalFacts } from '@hl/core/toEngine'
-import { zhOrder } from '@hl/core/domain/types'
+import { zhOrder } from '@hl/core/domain/order'
 
 export interface AssignmentWithItems {
   assignment: AssignmentRow

@@ -1,7 +1,7 @@
 // Classes and the subjects of each grade, as every screen reads them. Their edits (added, renamed and
 // removed on 设置, with the setup form's checks) are in classEdits.ts, so a screen that only reads
 // classes loads none of those checks.
-import { compareClasses as compareClassRefs } from '@hl/core/domain/types'
+import { compareClasses as compareClassRefs } from '@hl/core/domain/order'
 import type { AppDB } from '../database'
 import { liveRow, liveRows } from '../read'
 import type { ClassRow, GradeSubjectRow } from '@hl/core/records'

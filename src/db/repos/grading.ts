@@ -8,7 +8,7 @@ import type { AppDB } from '../database'
 import { byPosition, liveRow, liveRows } from '../read'
 import { getAssignment, listTeacherAssignments } from './assignments'
 import { listStudents } from './students'
-import { zhOrder } from '@hl/core/domain/types'
+import { zhOrder } from '@hl/core/domain/order'
 
 export const gradingId = (assignmentId: string, studentId: string): string => naturalId(assignmentId, studentId)
 export const itemMarkId = (itemId: string, studentId: string): string => naturalId(itemId, studentId)

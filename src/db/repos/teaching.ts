@@ -5,7 +5,7 @@ import type { AppDB } from '../database'
 import { liveRows } from '../read'
 import type { RoleRow, TeachingRow } from '@hl/core/records'
 import type { RoleAssignment } from '@hl/core/sync/protocol'
-import { zhOrder } from '@hl/core/domain/types'
+import { zhOrder } from '@hl/core/domain/order'
 
 /** The teacher's (class, subject) pairs. */
 export function listMyTeachings(db: AppDB, teacherId: string): Promise<TeachingRow[]> {

@@ -6,7 +6,7 @@
 // order is always the class list: nothing here sorts students by grade or mistakes ("no rankings of
 // students anywhere"); an ITEM's error rate may be sorted, it describes the homework, not a child.
 import type { Tier } from './types'
-import { zhOrder } from './types'
+import { zhOrder } from './order'
 
 export type HandIn = '' | 'submitted' | 'late' | 'missing' | 'excused'
 export type Level = '' | 'a' | 'b' | 'c' | 'd'

@@ -13,7 +13,8 @@ import { addDays, daysBetween } from './dates'
 import { hasError } from './findings'
 import { buildReport, type EveningLoad } from './report'
 import type { ResolvedRules } from './rules/profile'
-import { classKey, compareClasses, TIERS, zhOrder, type Assignment, type IsoDate, type Roster } from './types'
+import { compareClasses, zhOrder } from './order'
+import { classKey, TIERS, type Assignment, type IsoDate, type Roster } from './types'
 import type { DayState } from './weekGrid'
 
 export interface MyWeekAssignment {

@@ -8,7 +8,8 @@ import type { Finding } from './findings'
 import { addItem, addShare, emptySubjectEvening, eveningFigures, indexRoster, type EveningFigures, type SubjectEvening } from './load'
 import { eveningCount, itemMinutes } from './minutes'
 import { NATIONAL_2021, resolveRules, rulesForGrade, type EffectiveRules, type ResolvedRules } from './rules/profile'
-import { classKey, compareClasses, type Assignment, type ClassRef, type IsoDate, type Roster } from './types'
+import { compareClasses } from './order'
+import { classKey, type Assignment, type ClassRef, type IsoDate, type Roster } from './types'
 
 export type { SubjectLoad } from './load'
 

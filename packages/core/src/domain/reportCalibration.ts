@@ -7,7 +7,8 @@
 // (its subject group), which is its prior.
 import { calibrate, priorOf, type Calibration, type TimeObservation } from './calibration'
 import type { EveningLoad } from './report'
-import { zhOrder, classKey, type ClassRef, type IsoDate, type Roster, type Tier } from './types'
+import { zhOrder } from './order'
+import { classKey, type ClassRef, type IsoDate, type Roster, type Tier } from './types'
 
 export interface TimeRow {
   date: IsoDate

@@ -29,23 +29,6 @@ export function classKey(ref: ClassRef): string {
   return `${ref.grade}|${ref.className}`
 }
 
-let collator: Intl.Collator | undefined
-
-/**
- * Chinese text in natural order: '4(2)' before '4(10)', subjects by their usual collation. The
- * collator is made on first use, not at load (it costs about 130 ms on a slow phone's start-up).
- */
-export const zhOrder = {
-  compare(a: string, b: string): number {
-    return (collator ??= new Intl.Collator('zh-CN', { numeric: true })).compare(a, b)
-  },
-}
-
-/** Classes in school order: by grade, then by class name in natural order. */
-export function compareClasses(a: ClassRef, b: ClassRef): number {
-  return a.grade - b.grade || zhOrder.compare(a.className, b.className)
-}
-
 /** 作业题: one task inside an assignment. */
 export interface AssignmentItem {
   title: string
