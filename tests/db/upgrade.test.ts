@@ -81,8 +81,8 @@ const V2_ROWS: Record<string, object[]> = {
   ],
 }
 
-/** Version 4 as released (sync): version 3's grading, times and bank, plus the server's conflict notices. */
-const V4 = {
+/** Version 3 as released: version 2 plus grading, real times and the item bank. */
+const V3 = {
   ...V2,
   gradingSheets: 'id',
   gradings: 'id, assignmentId, studentId, classId',
@@ -91,8 +91,10 @@ const V4 = {
   timeSurveys: 'id, classId',
   bankItems: 'id, subject, teacherId',
   bankUses: 'id, bankItemId, itemId',
-  syncConflicts: 'id, recordId, at',
 }
+
+/** Version 4 as released (sync): version 3's grading, times and bank, plus the server's conflict notices. */
+const V4 = { ...V3, syncConflicts: 'id, recordId, at' }
 
 const V4_ROWS: Record<string, object[]> = {
   ...V2_ROWS,
@@ -219,6 +221,52 @@ describe('version 6', () => {
     expect(db.assignments.schema.indexes.map((i) => i.name).sort()).toEqual(['[classId+date]', '[classId+due]', '[teacherId+date]'])
     expect((await listClassAssignments(db, 'c1', '2026-11-23', '2026-11-29'))[0]?.items[0]?.title).toBe('练习册p23')
     db.close()
+  })
+})
+
+/** The stores and indexes IndexedDB itself holds under `dbName` (not Dexie's declaration of them). */
+async function storedLayout(dbName: string): Promise<unknown> {
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(dbName)
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error)
+  })
+  const names = [...idb.objectStoreNames].sort()
+  const tx = idb.transaction(names, 'readonly')
+  const layout = names.map((store) => {
+    const s = tx.objectStore(store)
+    const indexes = [...s.indexNames].sort().map((i) => {
+      const index = s.index(i)
+      return { name: i, keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry }
+    })
+    return { store, keyPath: s.keyPath, autoIncrement: s.autoIncrement, indexes }
+  })
+  idb.close()
+  return { version: idb.version, layout }
+}
+
+describe('every older version', () => {
+  it.each([
+    [1, V1],
+    [2, V2],
+    [3, V3],
+    [4, V4],
+    [5, V5],
+  ] as const)('brings a version %i database to exactly the stores and indexes of a new one', async (version, stores) => {
+    name = `upgrade-layout-v${version}-${Date.now()}`
+    const fresh = `${name}-fresh`
+    await storedBy(version, stores, {})
+    const upgraded = new AppDB(name)
+    await upgraded.open()
+    upgraded.close()
+    const made = new AppDB(fresh)
+    await made.open()
+    made.close()
+    try {
+      expect(await storedLayout(name)).toEqual(await storedLayout(fresh))
+    } finally {
+      await Dexie.delete(fresh)
+    }
   })
 })
 
