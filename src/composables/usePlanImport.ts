@@ -17,6 +17,7 @@ import {
 import { appDb } from '@/db/database'
 import { importPlan, loadPlanClasses, loadPlanSchool } from '@/db/importPlan'
 import { downloadText } from './download'
+import { nextTask } from './nextTask'
 import { readPlanOffThread } from './planRead'
 import { useSchool } from './useSchool'
 
@@ -71,9 +72,6 @@ export interface UsePlanImport {
   /** Whether this device knows its teacher (imports are theirs). */
   hasTeacher: ComputedRef<boolean>
 }
-
-/** Lets the browser paint and handle input before the next step (a macrotask, not a microtask). */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
 
 export function usePlanImport(): UsePlanImport {
   const db = appDb()
