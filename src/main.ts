@@ -6,13 +6,14 @@ import { createAppI18n, showLocale } from './i18n'
 import { useUiStore } from './stores/ui'
 import { useNoticesStore } from './stores/notices'
 import { errorText } from './composables/errorText'
-import { onUpgradedElsewhere } from './db/presence'
+import { databaseMayExist, onUpgradedElsewhere } from './db/presence'
 import { nextTask } from './composables/nextTask'
 import { zhOrder } from '@hl/core/domain/order'
 import './styles/main.css'
 
-// Start-up in three tasks, not one: the modules' evaluation, making the app, and its first render. Between
-// them the browser may paint and answer a tap (issue 11: as one task it blocked a phone for about 350 ms).
+// Start-up in separate tasks, not one: the modules' evaluation, making the app, its first render and, on a
+// device with a database, the collator's set-up. Between them the browser may paint and answer a tap
+// (issue 11: as one task it blocked a phone for about 350 ms).
 async function start(): Promise<void> {
   await nextTask()
   const app = createApp(App)
@@ -44,7 +45,9 @@ async function start(): Promise<void> {
   await nextTask()
   app.mount('#app')
   // Every screen with data sorts subjects and names: the collator is made in a task of its own while the
-  // screen's data is still being read, not inside the task that sorts it.
+  // screen's data is still being read, not inside the task that sorts it. A new teacher's welcome screen
+  // sorts nothing: no collator for it.
+  if (!(await databaseMayExist())) return
   await nextTask()
   zhOrder.prepare()
 }
