@@ -1,5 +1,5 @@
 // Small read helpers shared by the repositories: tombstones are hidden from every query.
-import type { Collection, Table } from 'dexie'
+import type { Collection, Dexie, Table } from 'dexie'
 import type { SyncMeta } from '@hl/core/records'
 
 export async function liveRows<T extends SyncMeta>(collection: Collection<T, string> | Table<T, string>): Promise<T[]> {
@@ -28,4 +28,14 @@ export async function rowsWhereAnyOf<T>(table: Table<T, string>, index: string, 
   if (sorted.length <= 16) return table.where(index).anyOf(sorted).toArray()
   const lists = await table.db.transaction('r', table, () => Promise.all(sorted.map((k) => table.where(index).equals(k).toArray())))
   return lists.flat()
+}
+
+/**
+ * Runs a screen's several reads in one read-only transaction over every table: one transaction's
+ * bookkeeping (Dexie's and the browser's) rather than one per query (the class week made 42 of them
+ * on opening), and one consistent view: a write lands wholly before or after it. A read transaction
+ * started inside it (rowsWhereAnyOf's) joins it. Only database reads may be awaited in `read`.
+ */
+export function readTogether<T>(db: Dexie, read: () => Promise<T>): Promise<T> {
+  return db.transaction('r', db.tables, read)
 }

@@ -11,6 +11,7 @@ import { addPastedStudents, addStudents, moveStudent, moveStudents, removeStuden
 import { toAssignment, toRoster } from '@/db/toDomain'
 import type { AssignmentDraft, ItemDraft } from '@hl/core/domain/assignmentDraft'
 import { buildReport } from '@hl/core/domain/report'
+import { loadClassWeek, loadTeacherWeek } from '@/db/repos/weeks'
 import { freshDb } from './helpers'
 
 let db: AppDB
@@ -144,6 +145,27 @@ describe('assignments', () => {
     await vi.waitFor(() => expect(seen).toHaveLength(1))
     await updateAssignment(db, term[17]!.assignment.id, draft('数学', dates[17]!, [item(10)]), [term[17]!.items[0]!.id])
     await vi.waitFor(() => expect(seen.at(-1)![17]).toBe(1))
+    sub.unsubscribe()
+  })
+
+  it('the week screens’ reads (one read transaction each) stay live: a change anywhere they read shows', async () => {
+    const { teacherId, c1 } = await school()
+    const { liveQuery } = await import('dexie')
+    const seen: { mine: number; classTotal: number[]; me: string | undefined }[] = []
+    const sub = liveQuery(async () => {
+      const [week, ctx] = await Promise.all([loadTeacherWeek(db, teacherId, '2026-11-23'), getSchoolContext(db)])
+      return { mine: week.mine.length, classTotal: week.classes.map((c) => c.assignments.length), me: ctx?.me?.name }
+    }).subscribe((v) => seen.push(v))
+    await vi.waitFor(() => expect(seen).toHaveLength(1))
+    expect(seen[0]).toMatchObject({ mine: 0, classTotal: [] })
+    const [row] = await createAssignments(db, { classIds: [c1.id], teacherId, status: 'published', draft: draft('数学', '2026-11-24', [item(20)]) })
+    await vi.waitFor(() => expect(seen.at(-1)).toMatchObject({ mine: 1, classTotal: [1] }))
+    await removeAssignments(db, [row!.id])
+    await vi.waitFor(() => expect(seen.at(-1)).toMatchObject({ mine: 0, classTotal: [] }))
+    await db.teachers.update(teacherId, { name: '改名' })
+    await vi.waitFor(() => expect(seen.at(-1)!.me).toBe('改名'))
+    const cls = await loadClassWeek(db, c1.id, '2026-11-23')
+    expect(cls?.cls.id).toBe(c1.id)
     sub.unsubscribe()
   })
 

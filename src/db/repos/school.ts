@@ -5,7 +5,7 @@ import type { RulesWithBudgets } from '@hl/core/domain/budgets'
 import { schoolRulesOf } from '@hl/core/toEngine'
 import { META } from '../constants'
 import type { AppDB } from '../database'
-import { liveRow, liveRows } from '../read'
+import { liveRow, liveRows, readTogether } from '../read'
 import type { CalendarDayRow, GradeBudgetRow, SchoolRow, TeacherRow, TermRow } from '@hl/core/records'
 
 export interface SchoolContext {
@@ -22,15 +22,14 @@ export async function hasSchool(db: AppDB): Promise<boolean> {
 }
 
 /** The school set up on this device, or null on first run. */
-export async function getSchoolContext(db: AppDB): Promise<SchoolContext | null> {
-  const schoolId = (await db.meta.get(META.schoolId))?.value
-  if (typeof schoolId !== 'string') return null
-  const school = await liveRow(db.schools, schoolId)
-  if (!school) return null
-  const terms = await liveRows(db.terms)
-  const meId = (await db.meta.get(META.me))?.value
-  const me = typeof meId === 'string' ? await liveRow(db.teachers, meId) : undefined
-  return { school, term: terms.sort((a, b) => (a.startDate < b.startDate ? 1 : -1))[0], me }
+export function getSchoolContext(db: AppDB): Promise<SchoolContext | null> {
+  return readTogether(db, async () => {
+    const [schoolId, meId, terms] = await Promise.all([db.meta.get(META.schoolId), db.meta.get(META.me), liveRows(db.terms)])
+    if (typeof schoolId?.value !== 'string') return null
+    const [school, me] = await Promise.all([liveRow(db.schools, schoolId.value), typeof meId?.value === 'string' ? liveRow(db.teachers, meId.value) : undefined])
+    if (!school) return null
+    return { school, term: terms.sort((a, b) => (a.startDate < b.startDate ? 1 : -1))[0], me }
+  })
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Tier } from '@hl/core/domain/types'
 import { naturalId } from '@hl/core/ids'
 import type { AssignmentRow, ClassRow, StudentRow, TimeReportRow, TimeSurveyRow } from '@hl/core/records'
 import type { AppDB } from '../database'
-import { liveRow, liveRows } from '../read'
+import { liveRow, liveRows, readTogether } from '../read'
 import { toItem } from '../toDomain'
 import { listClassAssignments, type AssignmentWithItems } from './assignments'
 import { listStudents } from './students'
@@ -121,7 +121,11 @@ async function assignmentsSetIn(db: AppDB, classIds: readonly string[], from: st
  * The class week's real times. Cheap when nothing is reported (the usual week): the week's assignments
  * of the grade are read by index alone, and only those with reports or a survey are read in full.
  */
-export async function loadWeekTimes(db: AppDB, classId: string, monday: string, multiplier: number): Promise<WeekTimesData | null> {
+export function loadWeekTimes(db: AppDB, classId: string, monday: string, multiplier: number): Promise<WeekTimesData | null> {
+  return readTogether(db, () => readWeekTimes(db, classId, monday, multiplier))
+}
+
+async function readWeekTimes(db: AppDB, classId: string, monday: string, multiplier: number): Promise<WeekTimesData | null> {
   const cls = await liveRow(db.classes, classId)
   if (!cls) return null
   const sunday = addDays(monday, 6)

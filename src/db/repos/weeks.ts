@@ -3,7 +3,7 @@
 // counts every subject, not only mine).
 import { addDays } from '@hl/core/domain/dates'
 import type { AppDB } from '../database'
-import { liveRow, liveRows } from '../read'
+import { liveRow, liveRows, readTogether } from '../read'
 import type { ClassRow, StudentRow, StudentTierRow } from '@hl/core/records'
 import { listClassAssignments, listTeacherAssignments, type AssignmentWithItems } from './assignments'
 import { compareClasses } from './classes'
@@ -21,15 +21,21 @@ export interface ClassWeekData {
 }
 
 /** Ids of the classes a teacher teaches or is 班主任 of, in class order. */
-export async function listTeacherClassIds(db: AppDB, teacherId: string): Promise<string[]> {
-  const [teachings, roles] = await Promise.all([liveRows(db.teachings.where('teacherId').equals(teacherId)), liveRows(db.roles.where('teacherId').equals(teacherId))])
-  const ids = new Set([...teachings.map((t) => t.classId), ...roles.filter((r) => r.classId !== '').map((r) => r.classId)])
-  const classes = (await db.classes.bulkGet([...ids])).filter((c): c is ClassRow => c !== undefined && c.deletedAt === undefined)
-  return classes.sort(compareClasses).map((c) => c.id)
+export function listTeacherClassIds(db: AppDB, teacherId: string): Promise<string[]> {
+  return readTogether(db, async () => {
+    const [teachings, roles] = await Promise.all([liveRows(db.teachings.where('teacherId').equals(teacherId)), liveRows(db.roles.where('teacherId').equals(teacherId))])
+    const ids = new Set([...teachings.map((t) => t.classId), ...roles.filter((r) => r.classId !== '').map((r) => r.classId)])
+    const classes = (await db.classes.bulkGet([...ids])).filter((c): c is ClassRow => c !== undefined && c.deletedAt === undefined)
+    return classes.sort(compareClasses).map((c) => c.id)
+  })
 }
 
 /** One class's week (Monday to Sunday) with what the engine needs; null when the class does not exist. */
-export async function loadClassWeek(db: AppDB, classId: string, monday: string): Promise<ClassWeekData | null> {
+export function loadClassWeek(db: AppDB, classId: string, monday: string): Promise<ClassWeekData | null> {
+  return readTogether(db, () => readClassWeek(db, classId, monday))
+}
+
+async function readClassWeek(db: AppDB, classId: string, monday: string): Promise<ClassWeekData | null> {
   const cls = await liveRow(db.classes, classId)
   if (!cls) return null
   const [assignments, students, tiers, subjects] = await Promise.all([
@@ -51,9 +57,11 @@ export interface TeacherWeekData {
   classes: ClassWeekData[]
 }
 
-export async function loadTeacherWeek(db: AppDB, teacherId: string, monday: string): Promise<TeacherWeekData> {
-  const mine = await listTeacherAssignments(db, teacherId, monday, addDays(monday, 6))
-  const classIds = [...new Set(mine.map((a) => a.assignment.classId))]
-  const classes = (await Promise.all(classIds.map((id) => loadClassWeek(db, id, monday)))).filter((c): c is ClassWeekData => c !== null)
-  return { mine, classes }
+export function loadTeacherWeek(db: AppDB, teacherId: string, monday: string): Promise<TeacherWeekData> {
+  return readTogether(db, async () => {
+    const mine = await listTeacherAssignments(db, teacherId, monday, addDays(monday, 6))
+    const classIds = [...new Set(mine.map((a) => a.assignment.classId))]
+    const classes = (await Promise.all(classIds.map((id) => readClassWeek(db, id, monday)))).filter((c): c is ClassWeekData => c !== null)
+    return { mine, classes }
+  })
 }
